@@ -1,0 +1,35 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Alert, Badge, PageTitle } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { getBeneficiarySummary } from '@/lib/accounts/beneficiary-summary';
+import { STATE_LABELS_FR } from '@/lib/accounts/lifecycle';
+import { requireAudience } from '@/lib/auth/session';
+import { clock } from '@/lib/clock';
+import { NotFoundError } from '@/lib/errors';
+
+export const metadata: Metadata = { title: 'Bénéficiaire' };
+
+const NOTICE: Record<string, string> = { PENDING: 'en attente d’envoi', ENQUEUED: 'en cours d’envoi', DONE: 'envoyé', FAILED: 'en échec' };
+const day = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+
+export default async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> }) {
+  const actor = await requireAudience('staff');
+  const { id } = await params;
+  const { cree } = await searchParams;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const b = await getBeneficiarySummary(getDb(), actor, id, clock.now()).catch((e) => { if (e instanceof NotFoundError) notFound(); throw e; });
+  return (
+    <>
+      <PageTitle title={b.name} />
+      {cree === '1' && <Alert variant="success" title="Profil créé">L’avis de création va être envoyé par courriel à {b.email}.</Alert>}
+      <dl className="mt-6 grid max-w-2xl grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
+        <dt className="font-semibold">NIR</dt><dd>{b.nirMasked}</dd>
+        <dt className="font-semibold">Date de naissance</dt><dd>{day(b.birthDate)}</dd>
+        <dt className="font-semibold">État du profil</dt><dd><Badge variant="info">{STATE_LABELS_FR[b.state]}</Badge></dd>
+        <dt className="font-semibold">Avis de création</dt><dd>{b.noticeStatus ? NOTICE[b.noticeStatus] : 'aucun'}</dd>
+        <dt className="font-semibold">Fin de la période d’opposition</dt><dd>{b.oppositionDeadline ? day(b.oppositionDeadline) : 'fixée à l’envoi de l’avis'}</dd>
+      </dl>
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ReactNode } from 'react';
+import { PageShell } from '@/components/ui';
+import { requireAudience } from '@/lib/auth/session';
+import { signOutAction } from '@/app/_auth/login-actions';
+
+const nav = [
+  { href: '/admin', label: 'Accueil' },
+  { href: '/admin/beneficiaires/nouveau', label: 'Créer un bénéficiaire' },
+  { href: '/admin/taches', label: 'Tâches en échec' },
+  { href: '/admin/courriels', label: 'Courriels (démonstration)' },
+];
+
+/** CNAM back-office: staff only, checked here on the server for every page. */
+export default async function BackofficeLayout({ children }: { children: ReactNode }) {
+  const actor = await requireAudience('staff');
+  return (
+    <PageShell audienceLabel="Back-office Assurance Maladie" homeHref="/admin" nav={nav} width="wide"
+      user={{ name: actor.name, signOutAction }}>
+      {children}
+    </PageShell>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { PasswordLoginForm } from '@/components/auth/PasswordLoginForm';
+import { Alert, PageTitle } from '@/components/ui';
+import { startPatientLogin } from '@/app/_auth/login-actions';
+
+export const metadata: Metadata = { title: 'Me connecter' };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ active?: string }> }) {
+  const { active } = await searchParams;
+  return (
+    <>
+      <PageTitle title="Me connecter à Mon espace santé" lead="Saisissez votre identifiant et votre mot de passe. Nous vous enverrons ensuite un code par courriel." />
+      {active === '1' && (
+        <Alert variant="success" title="Votre profil est activé">
+          Vous pouvez maintenant vous connecter avec l’identifiant et le mot de passe que vous venez de choisir.
+        </Alert>
+      )}
+      <PasswordLoginForm action={startPatientLogin} />
+      <p className="mt-8">
+        Première visite ? <Link href="/activation">Activer mon profil avec mon code provisoire</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+'use client';
+import { useActionState } from 'react';
+import { Checkbox, Field } from '@/components/ui';
+import { FormFeedback } from '@/components/forms/FormFeedback';
+import { SubmitButton } from '@/components/forms/SubmitButton';
+import { initialFormState, type FormState } from '@/app/_forms/form-state';
+
+const LABELS = {
+  nir: 'Numéro de sécurité sociale', vitaleSerial: 'Numéro de série de la carte Vitale', birthDate: 'Date de naissance',
+  code: 'Code provisoire', cgu: 'Conditions générales d’utilisation',
+};
+
+/** ACT-1 (a): the person identifies with their carte Vitale and the code provisoire of their notice. */
+export function IdentityStepForm({ action }: { action: (s: FormState, f: FormData) => Promise<FormState> }) {
+  const [state, formAction] = useActionState(action, initialFormState);
+  const v = state.values;
+  return (
+    <form action={formAction} key={state.version} noValidate>
+      <FormFeedback state={state} labels={LABELS} />
+      <Field label={LABELS.nir} name="nir" required autoComplete="off" inputMode="text" defaultValue={v.nir}
+        hint="Les 15 caractères inscrits sur votre carte Vitale, clé comprise (par exemple 2 85 03 75 056 017 44)."
+        error={state.fieldErrors.nir} inputClassName="max-w-md" />
+      <Field label={LABELS.vitaleSerial} name="vitaleSerial" required inputMode="numeric" autoComplete="off" defaultValue={v.vitaleSerial}
+        hint="Au dos de la carte Vitale : 11 chiffres pour une carte avec photo, 8 à 13 chiffres sans photo."
+        error={state.fieldErrors.vitaleSerial} inputClassName="max-w-md" />
+      <Field label={LABELS.birthDate} name="birthDate" required autoComplete="bday" defaultValue={v.birthDate}
+        hint="Format : JJ/MM/AAAA, par exemple 21/03/1985." error={state.fieldErrors.birthDate} inputClassName="max-w-xs" />
+      <Field label={LABELS.code} name="code" required autoComplete="off" defaultValue=""
+        hint="Les 8 caractères reçus par courriel ou par courrier." error={state.fieldErrors.code} inputClassName="max-w-xs uppercase tracking-widest" />
+      <Checkbox name="cgu" value="oui" required error={state.fieldErrors.cgu}
+        label={<>J’ai lu et j’accepte les <a href="/aide#cgu">conditions générales d’utilisation et la politique de confidentialité</a>.</>} />
+      <SubmitButton>Vérifier et continuer</SubmitButton>
+    </form>
+  );
+}

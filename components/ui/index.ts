@@ -1,0 +1,22 @@
+// Public surface of the UI kit: import from '@/components/ui'.
+export { Alert, type AlertProps, type AlertVariant } from './Alert';
+export { Badge, type BadgeProps, type BadgeVariant } from './Badge';
+export { Button, buttonClasses, type ButtonProps, type ButtonVariant } from './Button';
+export { ButtonLink, type ButtonLinkProps } from './ButtonLink';
+export { Card, type CardProps } from './Card';
+export { Checkbox, type CheckboxProps } from './Checkbox';
+export { ErrorSummary, toFormErrors, type ErrorSummaryProps, type FormError } from './ErrorSummary';
+export { Field, type FieldProps } from './Field';
+export type { FieldError } from './field-parts';
+export { LogoMark } from './LogoMark';
+export { PageShell, type PageShellProps } from './PageShell';
+export { PageTitle, type PageTitleProps } from './PageTitle';
+export { Pagination, type PaginationProps } from './Pagination';
+export { RadioGroup, type RadioGroupProps, type RadioOption } from './RadioGroup';
+export { Select, type SelectOption, type SelectProps } from './Select';
+export { SiteFooter } from './SiteFooter';
+export { SiteHeader, type NavItem, type SiteHeaderProps } from './SiteHeader';
+export { SkipLinks } from './SkipLinks';
+export { Table, type TableColumn, type TableProps } from './Table';
+export { Tabs, type TabItem, type TabsProps } from './Tabs';
+export { Textarea, type TextareaProps } from './Textarea';

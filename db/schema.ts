@@ -1,0 +1,209 @@
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type { ProfileState } from '@/lib/accounts/lifecycle';
+
+/** Table types, written by hand next to the migrations that create them. */
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** `date` columns are read as 'YYYY-MM-DD' strings (see db/client.ts type parser). */
+type DateOnly = ColumnType<string, string, string>;
+
+export interface ProfilesTable {
+  id: Generated<string>;
+  nir: string;
+  vitale_serial: string;
+  birth_name: string;
+  first_names: string;
+  birth_date: DateOnly;
+  sex: number;
+  birth_place: string | null;
+  email: string | null;
+  kind: 'ADULT' | 'CHILD';
+  state: ProfileState;
+  previous_state: ProfileState | null;
+  state_changed_at: Timestamp;
+  notice_sent_at: Timestamp | null;
+  opposition_deadline: DateOnly | null;
+  activation_streak: Generated<number>;
+  activation_last_failure_at: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface AccountsTable {
+  id: Generated<string>;
+  profile_id: string | null;
+  identifiant: string;
+  password_hash: string;
+  email: string;
+  email_verified_at: Timestamp | null;
+  password_failures: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+  last_login_at: Timestamp | null;
+}
+
+export interface RepresentationsTable {
+  id: Generated<string>;
+  account_id: string;
+  profile_id: string;
+  role: 'PARENT_PRINCIPAL' | 'SECOND_PARENT' | 'GUARDIAN';
+  granted_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface ActivationCodesTable {
+  id: Generated<string>;
+  profile_id: string;
+  code_hash: string;
+  issued_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  invalidated_at: Timestamp | null;
+}
+
+export interface ActivationFailuresTable {
+  id: Generated<string>;
+  profile_id: string;
+  at: Timestamp;
+}
+
+export interface EnrolmentsTable {
+  id: Generated<string>;
+  profile_id: string;
+  code_id: string;
+  identifiant: string | null;
+  password_hash: string | null;
+  email: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export type OtpPurpose = 'ENROLMENT_EMAIL' | 'PATIENT_LOGIN' | 'STAFF_LOGIN';
+
+export interface OtpChallengesTable {
+  id: Generated<string>;
+  purpose: OtpPurpose;
+  subject_id: string;
+  destination: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  wrong_count: Generated<number>;
+  used_at: Timestamp | null;
+  voided_at: Timestamp | null;
+}
+
+export type Audience = 'patient' | 'pro' | 'staff' | 'advisor';
+
+export interface LoginTicketsTable {
+  id: Generated<string>;
+  token_hash: string;
+  audience: Audience;
+  subject_id: string;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+export interface FranceServicesSitesTable {
+  id: Generated<string>;
+  name: string;
+  commune: string;
+  departement: string;
+}
+
+export type StaffKind = 'AGENT' | 'SUPERVISOR' | 'ADVISOR';
+
+export interface StaffUsersTable {
+  id: Generated<string>;
+  kind: StaffKind;
+  identifiant: string;
+  password_hash: string;
+  email: string;
+  display_name: string;
+  site_id: string | null;
+  password_failures: Generated<number>;
+  locked_until: Timestamp | null;
+  created_at: CreatedAt;
+}
+
+export interface ProfessionalsTable {
+  id: Generated<string>;
+  rpps: string;
+  given_name: string;
+  family_name: string;
+  profession_code: string;
+  profession_label: string;
+  email: string | null;
+  last_login_at: Timestamp | null;
+}
+
+export interface AccessEventsTable {
+  id: Generated<string>;
+  chain_key: string;
+  profile_id: string | null;
+  at: Timestamp;
+  actor_type: string;
+  actor_id: string;
+  actor_label: string;
+  actor_role: string | null;
+  profession: string | null;
+  site_id: string | null;
+  on_behalf_of: string | null;
+  mode: string;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  outcome: 'OK' | 'DENIED';
+  reason: string | null;
+  channel: string;
+  prev_hash: string | null;
+  hash: string;
+}
+
+export type OutboxStatus = 'PENDING' | 'ENQUEUED' | 'DONE' | 'FAILED';
+
+export interface OutboxTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  /** AES-GCM sealed secrets (a code provisoire, an OTP) needed to send; wiped once sent. */
+  sealed: string | null;
+  status: Generated<OutboxStatus>;
+  generation: Generated<number>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  enqueued_at: Timestamp | null;
+  done_at: Timestamp | null;
+}
+
+export interface DemoMailboxTable {
+  id: Generated<string>;
+  outbox_id: string;
+  to_address: string;
+  subject: string;
+  html: string;
+  text: string;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  profiles: ProfilesTable;
+  accounts: AccountsTable;
+  representations: RepresentationsTable;
+  activation_codes: ActivationCodesTable;
+  activation_failures: ActivationFailuresTable;
+  enrolments: EnrolmentsTable;
+  otp_challenges: OtpChallengesTable;
+  login_tickets: LoginTicketsTable;
+  france_services_sites: FranceServicesSitesTable;
+  staff_users: StaffUsersTable;
+  professionals: ProfessionalsTable;
+  access_events: AccessEventsTable;
+  outbox: OutboxTable;
+  demo_mailbox: DemoMailboxTable;
+}
+
+export type Profile = Selectable<ProfilesTable>;
+export type NewProfile = Insertable<ProfilesTable>;
+export type AccessEvent = Selectable<AccessEventsTable>;
+export type OutboxRow = Selectable<OutboxTable>;

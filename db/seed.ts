@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import type { Db } from './client';
+import { recordAccess } from '@/lib/audit/record-access';
+import { hashCode } from '@/lib/accounts/issue-code';
+import { codeExpiresAt } from '@/lib/auth/codes';
+import { hashPassword } from '@/lib/auth/passwords';
+import { nirKey } from '@/lib/identity/nir';
+import { SYSTEM } from '@/lib/access/actor';
+
+/**
+ * Demo data, idempotent: running it again changes nothing (it only adds what is missing).
+ * Returns what the start command prints: the demo accounts and their secrets.
+ */
+export const DEMO = {
+  patient: { identifiant: 'marie.dupont', password: 'Sante-Demo-2026!', email: 'marie.dupont@exemple.fr' },
+  pending: { nirBody: '1721169123045', vitaleSerial: '12345678901', birthDate: '1972-11-14', code: 'ACTV2345', email: 'jean.martin@exemple.fr' },
+  agent: { identifiant: 'agent.cnam', password: 'Agent-Demo-2026!', email: 'agent@cnam.exemple.fr' },
+  supervisor: { identifiant: 'superviseur.cnam', password: 'Superviseur-Demo-2026!', email: 'superviseur@cnam.exemple.fr' },
+  advisor: { identifiant: 'conseiller.fs', password: 'Conseil-Demo-2026!', email: 'conseiller@france-services.exemple.fr' },
+} as const;
+
+const nir = (body: string) => body + nirKey(body);
+
+async function ensureProfile(db: Db, p: { nir: string; serial: string; birthName: string; firstNames: string; birthDate: string; sex: number; email: string | null; kind: 'ADULT' | 'CHILD'; state: 'ACTIVE' | 'PENDING' }, now: Date): Promise<string> {
+  const found = await db.selectFrom('profiles').select('id').where('nir', '=', p.nir).executeTakeFirst();
+  if (found) return found.id;
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.insertInto('profiles').values({
+      nir: p.nir, vitale_serial: p.serial, birth_name: p.birthName, first_names: p.firstNames, birth_date: p.birthDate,
+      sex: p.sex, birth_place: null, email: p.email, kind: p.kind, state: p.state, previous_state: null, state_changed_at: now,
+      notice_sent_at: now, opposition_deadline: null, activation_last_failure_at: null,
+    }).returning('id').executeTakeFirstOrThrow();
+    await recordAccess(trx, { actor: { ...SYSTEM, job: 'seed' }, action: 'profile.create', profileId: row.id, at: now, channel: 'WORKER' });
+    if (p.state === 'ACTIVE') await recordAccess(trx, { actor: { kind: 'ENROLMENT' }, action: 'profile.activate', profileId: row.id, at: now });
+    return row.id;
+  });
+}
+
+async function ensureStaff(db: Db, s: { identifiant: string; password: string; email: string }, kind: 'AGENT' | 'SUPERVISOR' | 'ADVISOR', name: string, siteId: string | null) {
+  const found = await db.selectFrom('staff_users').select('id').where(sql`lower(identifiant)`, '=', s.identifiant).executeTakeFirst();
+  if (found) return;
+  await db.insertInto('staff_users').values({
+    kind, identifiant: s.identifiant, password_hash: await hashPassword(s.password), email: s.email, display_name: name, site_id: siteId, locked_until: null,
+  }).execute();
+}
+
+export async function seed(db: Db, now = new Date()) {
+  const site = await db.insertInto('france_services_sites').values({ name: 'France Services de Guéret', commune: 'Guéret', departement: '23' })
+    .onConflict((oc) => oc.column('name').doUpdateSet({ commune: 'Guéret' })).returning('id').executeTakeFirstOrThrow();
+  await ensureStaff(db, DEMO.agent, 'AGENT', 'Sophie Lambert (CPAM)', null);
+  await ensureStaff(db, DEMO.supervisor, 'SUPERVISOR', 'Karim Benali (CPAM)', null);
+  await ensureStaff(db, DEMO.advisor, 'ADVISOR', 'Lucie Moreau (France Services)', site.id);
+
+  for (const pro of [
+    { rpps: '10100000001', given_name: 'Claire', family_name: 'Martin', profession_code: '10', profession_label: 'Médecin', email: 'claire.martin@medecin.example' },
+    { rpps: '10100000002', given_name: 'Paul', family_name: 'Bernard', profession_code: '21', profession_label: 'Pharmacien', email: 'paul.bernard@pharmacie.example' },
+  ]) {
+    await db.insertInto('professionals').values({ ...pro, last_login_at: null }).onConflict((oc) => oc.column('rpps').doNothing()).execute();
+  }
+
+  // An ACTIVE adult with an account, parent principal of an ACTIVE child (REP-2).
+  const marie = await ensureProfile(db, { nir: nir('2850375056017'), serial: '98765432101', birthName: 'DUPONT', firstNames: 'Marie Claire',
+    birthDate: '1985-03-21', sex: 2, email: DEMO.patient.email, kind: 'ADULT', state: 'ACTIVE' }, now);
+  const leo = await ensureProfile(db, { nir: nir('1150675056123'), serial: '98765432101', birthName: 'DUPONT', firstNames: 'Léo',
+    birthDate: '2015-06-02', sex: 1, email: null, kind: 'CHILD', state: 'ACTIVE' }, now);
+  let account = await db.selectFrom('accounts').select('id').where('profile_id', '=', marie).executeTakeFirst();
+  if (!account) {
+    account = await db.insertInto('accounts').values({
+      profile_id: marie, identifiant: DEMO.patient.identifiant, password_hash: await hashPassword(DEMO.patient.password),
+      email: DEMO.patient.email, email_verified_at: now, locked_until: null, last_login_at: null,
+    }).returning('id').executeTakeFirstOrThrow();
+  }
+  await db.insertInto('representations').values({ account_id: account.id, profile_id: leo, role: 'PARENT_PRINCIPAL', granted_at: now, revoked_at: null })
+    .onConflict((oc) => oc.columns(['account_id', 'profile_id']).doNothing()).execute();
+
+  // A PENDING person with a known code provisoire, to try the activation.
+  const jean = await ensureProfile(db, { nir: nir(DEMO.pending.nirBody), serial: DEMO.pending.vitaleSerial, birthName: 'MARTIN',
+    firstNames: 'Jean', birthDate: DEMO.pending.birthDate, sex: 1, email: DEMO.pending.email, kind: 'ADULT', state: 'PENDING' }, now);
+  const usable = await db.selectFrom('activation_codes').select('id').where('profile_id', '=', jean)
+    .where('code_hash', '=', hashCode(DEMO.pending.code)).where('used_at', 'is', null).where('invalidated_at', 'is', null)
+    .where('expires_at', '>', now).executeTakeFirst();
+  const state = await db.selectFrom('profiles').select('state').where('id', '=', jean).executeTakeFirstOrThrow();
+  if (!usable && state.state === 'PENDING') {
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('activation_codes').set({ invalidated_at: now }).where('profile_id', '=', jean).where('used_at', 'is', null).execute();
+      await trx.insertInto('activation_codes').values({ profile_id: jean, code_hash: hashCode(DEMO.pending.code), issued_at: now, expires_at: codeExpiresAt(now) }).execute();
+    });
+  }
+  return { pendingNir: nir(DEMO.pending.nirBody), pendingState: state.state };
+}
+
+if (process.argv[1]?.endsWith('seed.ts')) {
+  const { getDb, closeDb } = await import('./client');
+  await seed(getDb());
+  console.log('Données de démonstration en place.');
+  await closeDb();
+}

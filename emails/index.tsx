@@ -1,0 +1,40 @@
+import { render } from '@react-email/render';
+import type { ReactElement } from 'react';
+import { NoticeEmail, type NoticeData } from './notice';
+import { OtpEmail, type OtpData } from './otp';
+import { SecurityAlertEmail, type SecurityAlertData } from './security-alert';
+
+/**
+ * An email as the outbox stores it: template + non-secret data. Secrets (codes) travel sealed
+ * beside it and are merged only when the worker renders (lib/queue/outbox.ts).
+ */
+export type EmailMessage =
+  | { template: 'notice'; to: string; profileId: string; data: Omit<NoticeData, 'lastOppositionDay' | 'codeExpiresOn'> & { codeExpiresAt: string } }
+  | { template: 'otp'; to: string; data: OtpData }
+  | { template: 'security-alert'; to: string; data: SecurityAlertData };
+
+export type RenderedEmail = { subject: string; html: string; text: string };
+
+/** Formats dates for French readers, in Europe/Paris (DESIGN.md "Time"). */
+export const frenchDay = (d: Date) =>
+  new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'Europe/Paris' }).format(d);
+
+async function both(subject: string, element: ReactElement): Promise<RenderedEmail> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject, html, text };
+}
+
+/** `extra` carries what only the sender knows: unsealed secrets, the sending-time deadline. */
+export async function renderEmail(message: EmailMessage, extra: Record<string, string>): Promise<RenderedEmail> {
+  switch (message.template) {
+    case 'notice':
+      return both('Votre profil Mon espace santé', (
+        <NoticeEmail {...message.data} code={extra.code ?? ''} lastOppositionDay={extra.lastOppositionDay ?? ''}
+          codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />
+      ));
+    case 'otp':
+      return both(`Votre code Mon espace santé : ${extra.otp ?? ''}`, <OtpEmail {...message.data} otp={extra.otp ?? ''} />);
+    case 'security-alert':
+      return both('Alerte de sécurité sur votre compte Mon espace santé', <SecurityAlertEmail {...message.data} />);
+  }
+}

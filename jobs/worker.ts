@@ -1,0 +1,52 @@
+import { Worker } from 'bullmq';
+import { closeDb, getDb } from '@/db/client';
+import { config } from '@/lib/config';
+import { createQueue, redisConnection } from '@/lib/queue/connection';
+import { relayOutbox } from '@/lib/queue/relay';
+import { createMailer } from '@/lib/notifications/mailer';
+import { logger } from '@/lib/logger';
+import { EMAILS_QUEUE, markEmailFailed, processEmail, type EmailJob } from './emails';
+
+/**
+ * The worker process (`npm run worker`): relays the outbox into BullMQ and runs the processors.
+ * SIGTERM/SIGINT: stop relaying, let the current job finish, then exit.
+ */
+const db = getDb();
+const connection = redisConnection();
+const mailer = createMailer();
+const queues = { [EMAILS_QUEUE]: createQueue(EMAILS_QUEUE, connection) };
+
+const emails = new Worker<EmailJob>(EMAILS_QUEUE, async (job) => processEmail(db, mailer, job.data), {
+  connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 8,
+});
+emails.on('failed', (job, err) => {
+  if (!job) return;
+  logger.warn({ queue: EMAILS_QUEUE, jobId: job.id, attempt: job.attemptsMade, err: err.message }, 'job failed');
+  if (job.attemptsMade >= (job.opts.attempts ?? 1)) void markEmailFailed(db, job.data, err.message, job.attemptsMade);
+});
+
+let stopping = false;
+let relaying: Promise<unknown> = Promise.resolve();
+const relayEveryMs = Number(process.env.RELAY_INTERVAL_MS ?? 300);
+const timer = setInterval(() => {
+  if (stopping) return;
+  relaying = relayOutbox(db, queues).catch((err: Error) => logger.error({ err: err.message }, 'relay failed'));
+}, relayEveryMs);
+
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'worker stopping: finishing current jobs');
+  clearInterval(timer);
+  await relaying;
+  await emails.close(); // waits for the jobs in progress
+  await Promise.all(Object.values(queues).map((q) => q.close()));
+  connection.disconnect();
+  mailer.close();
+  await closeDb();
+  logger.info('worker stopped');
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));
+logger.info({ queues: Object.keys(queues) }, 'worker ready');

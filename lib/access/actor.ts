@@ -1,0 +1,27 @@
+/** Who is acting. Built from the session (lib/auth/session.ts) or by the system; never from input. */
+export type PatientActor = {
+  kind: 'PATIENT';
+  accountId: string;
+  name: string;
+  /** The account holder's own profile, if any (an account may only represent others: CLO-8). */
+  ownProfileId: string | null;
+  /** Profiles this account represents with an active link (REP-1..5). */
+  representedProfileIds: readonly string[];
+};
+export type ProfessionalActor = {
+  kind: 'PROFESSIONAL';
+  professionalId: string;
+  rpps: string;
+  name: string;
+  professionCode: string;
+  professionLabel: string;
+};
+export type StaffActor = { kind: 'STAFF'; staffId: string; role: 'AGENT' | 'SUPERVISOR'; name: string };
+export type AdvisorActor = { kind: 'ADVISOR'; staffId: string; siteId: string; name: string };
+/** A person going through activation, not yet logged in (ACT-1). */
+export type EnrolmentActor = { kind: 'ENROLMENT' };
+export type SystemActor = { kind: 'SYSTEM'; job: string };
+
+export type Actor = PatientActor | ProfessionalActor | StaffActor | AdvisorActor | EnrolmentActor | SystemActor;
+
+export const SYSTEM: SystemActor = { kind: 'SYSTEM', job: 'system' };

@@ -1,0 +1,28 @@
+import { sql } from 'kysely';
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/access/actor';
+import { authorize } from '@/lib/access/policy';
+import { recordAccess } from '@/lib/audit/record-access';
+import { AccessDeniedError, NotFoundError } from '@/lib/errors';
+import { maskNir } from '@/lib/identity/nir';
+
+/** BO: a beneficiary's administrative summary (masked NIR, state, notice). The read is traced. */
+export async function getBeneficiarySummary(db: Db, actor: Actor, profileId: string, now: Date) {
+  return db.transaction().execute(async (trx) => {
+    const p = await trx.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
+      .select(['profiles.id', 'profiles.nir', 'profiles.birth_name', 'profiles.first_names', 'profiles.birth_date', 'profiles.email',
+        'profiles.state', 'profiles.notice_sent_at', 'profiles.opposition_deadline', 'profiles.created_at', 'accounts.id as holder'])
+      .where('profiles.id', '=', profileId).executeTakeFirst();
+    if (!p) throw new NotFoundError('Profil');
+    const decision = authorize(actor, 'profile.admin.read', { profile: { id: p.id, state: p.state, holderAccountId: p.holder } });
+    await recordAccess(trx, { actor, action: 'profile.admin.read', profileId: p.id, decision, at: now, channel: 'BACKOFFICE' });
+    if (!decision.allowed) throw new AccessDeniedError(decision.reason);
+    const notice = await trx.selectFrom('outbox').select(['status', 'last_error', 'done_at'])
+      .where('kind', '=', 'email').where(sql<string>`payload->>'profileId'`, '=', p.id)
+      .orderBy('id', 'desc').limit(1).executeTakeFirst();
+    return {
+      id: p.id, nirMasked: maskNir(p.nir), name: `${p.first_names} ${p.birth_name}`, birthDate: p.birth_date, email: p.email,
+      state: p.state, noticeSentAt: p.notice_sent_at, oppositionDeadline: p.opposition_deadline, noticeStatus: notice?.status ?? null,
+    };
+  });
+}

@@ -1,0 +1,54 @@
+import { sql } from 'kysely';
+import type { Db } from '@/db/client';
+import { recordAccess } from '@/lib/audit/record-access';
+import { ActivationRefusedError } from '@/lib/auth/errors';
+import { verifyOtp } from '@/lib/auth/otp-challenges';
+import { findEnrolment } from './enrolments';
+import { TransitionRefusedError, transition } from './lifecycle';
+
+const ENROLMENT = { kind: 'ENROLMENT' } as const;
+
+/**
+ * ACT-9 then ACC-2 T4: the emailed code confirms the address; the profile becomes ACTIVE, the account
+ * is created, the code provisoire is spent and the others voided, in one transaction with its trace.
+ */
+export async function confirmActivation(db: Db, input: { enrolmentId: string; challengeId: string; otp: string }, now: Date): Promise<void> {
+  const enrolment = await findEnrolment(db, input.enrolmentId, now);
+  const { subjectId } = await verifyOtp(db, { challengeId: input.challengeId, purpose: 'ENROLMENT_EMAIL', otp: input.otp }, now);
+  if (subjectId !== enrolment.id || !enrolment.identifiant || !enrolment.password_hash || !enrolment.email) {
+    throw new ActivationRefusedError('activation.session-expired', 'Votre activation a expiré : recommencez depuis la première étape.');
+  }
+  const refused = await db.transaction().execute(async (trx) => {
+    const profile = await trx.selectFrom('profiles').select(['id', 'state']).where('id', '=', enrolment.profile_id).forUpdate().executeTakeFirstOrThrow();
+    let to;
+    try {
+      to = transition(profile.state, 'ACTIVATION', 'ENROLMENT').to;
+    } catch (e) {
+      if (!(e instanceof TransitionRefusedError)) throw e;
+      return e;
+    }
+    const code = await trx.updateTable('activation_codes').set({ used_at: now })
+      .where('id', '=', enrolment.code_id).where('used_at', 'is', null).where('invalidated_at', 'is', null).where('expires_at', '>', now)
+      .returning('id').executeTakeFirst();
+    if (!code) return new ActivationRefusedError('activation.code-used', 'Ce code provisoire n’est plus valable. Recommencez l’activation.');
+    const taken = await trx.selectFrom('accounts').select('id').where(sql`lower(identifiant)`, '=', enrolment.identifiant!.toLowerCase()).executeTakeFirst();
+    if (taken) return new ActivationRefusedError('activation.identifiant-taken', 'Cet identifiant vient d’être pris : recommencez l’activation.');
+    await trx.updateTable('activation_codes').set({ invalidated_at: now })
+      .where('profile_id', '=', profile.id).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
+    await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now, email: enrolment.email })
+      .where('id', '=', profile.id).execute();
+    await trx.insertInto('accounts').values({
+      profile_id: profile.id, identifiant: enrolment.identifiant!, password_hash: enrolment.password_hash!,
+      email: enrolment.email!, email_verified_at: now, locked_until: null, last_login_at: null,
+    }).execute();
+    await trx.deleteFrom('enrolments').where('profile_id', '=', profile.id).execute();
+    await recordAccess(trx, { actor: ENROLMENT, action: 'profile.activate', profileId: profile.id, at: now });
+    return undefined;
+  });
+  if (refused) {
+    if (refused instanceof TransitionRefusedError) {
+      await recordAccess(db, { actor: ENROLMENT, action: 'profile.activate', profileId: enrolment.profile_id, at: now, denied: refused.code });
+    }
+    throw refused;
+  }
+}

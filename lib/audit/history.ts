@@ -1,0 +1,73 @@
+import type { Db } from '@/db/client';
+import type { AccessEvent } from '@/db/schema';
+import type { Actor } from '@/lib/access/actor';
+import { authorize } from '@/lib/access/policy';
+import { AccessDeniedError, NotFoundError } from '@/lib/errors';
+import { recordAccess } from './record-access';
+
+/** AUD-4: the tabs of "Historique d'activité", by actor type. */
+export const HISTORY_TABS = {
+  'mes-actions': { label: 'Mes actions', actorTypes: ['PATIENT', 'ENROLMENT'] },
+  professionnels: { label: 'Professionnels', actorTypes: ['HEALTHCARE_PROFESSIONAL', 'HEALTHCARE_FACILITY'] },
+  'services-synchronises': { label: 'Services synchronisés', actorTypes: ['SERVICE_TIERS'] },
+  'assurance-maladie': { label: 'Assurance Maladie et accompagnement', actorTypes: ['SUPPORT', 'SYSTEM'] },
+} as const;
+export type HistoryTab = keyof typeof HISTORY_TABS;
+
+const ACTION_LABELS: Record<string, string> = {
+  'profile.create': 'Création du profil et envoi du code provisoire',
+  'profile.activate': 'Activation du profil',
+  'account.login': 'Connexion à Mon espace santé',
+  'profile.admin.read': 'Consultation de vos informations administratives (sans contenu médical)',
+  'profile.history.read': 'Consultation de l’historique d’activité',
+};
+
+export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {
+  const label = ACTION_LABELS[e.action] ?? e.action;
+  if (e.outcome === 'OK') return label;
+  return e.actor_type === 'HEALTHCARE_PROFESSIONAL' ? 'Tentative d’accès refusée' : `${label} : tentative refusée`;
+}
+
+export const HISTORY_PAGE_SIZE = 20;
+
+/**
+ * One page of a profile's traces, newest first, with a keyset cursor (the last id shown).
+ * Access goes through the policy (AUD-6); a refusal is itself traced.
+ */
+export async function listHistory(db: Db, actor: Actor, input: { profileId: string; tab: HistoryTab; before?: string; after?: string }, now: Date) {
+  const profile = await db.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
+    .select(['profiles.id', 'profiles.state', 'profiles.first_names', 'profiles.birth_name', 'accounts.id as holder'])
+    .where('profiles.id', '=', input.profileId).executeTakeFirst();
+  if (!profile) throw new NotFoundError('Profil');
+  const decision = authorize(actor, 'profile.history.read', { profile: { id: profile.id, state: profile.state, holderAccountId: profile.holder } });
+  if (!decision.allowed) {
+    await recordAccess(db, { actor, action: 'profile.history.read', profileId: profile.id, decision, at: now });
+    throw new AccessDeniedError(decision.reason);
+  }
+  const base = db.selectFrom('access_events').selectAll().where('profile_id', '=', profile.id)
+    .where('actor_type', 'in', [...HISTORY_TABS[input.tab].actorTypes]);
+  const cursor = (v?: string) => (v && /^\d+$/.test(v) ? v : undefined);
+  const after = cursor(input.after);
+  const before = cursor(input.before);
+  let page: AccessEvent[];
+  let hasOlder: boolean;
+  let hasNewer: boolean;
+  if (after) {
+    // Going back towards the newest: read ascending past the cursor, then show newest first.
+    const rows = await base.where('id', '>', after).orderBy('id', 'asc').limit(HISTORY_PAGE_SIZE + 1).execute();
+    hasNewer = rows.length > HISTORY_PAGE_SIZE;
+    page = rows.slice(0, HISTORY_PAGE_SIZE).reverse();
+    hasOlder = true;
+  } else {
+    const rows = await (before ? base.where('id', '<', before) : base).orderBy('id', 'desc').limit(HISTORY_PAGE_SIZE + 1).execute();
+    hasOlder = rows.length > HISTORY_PAGE_SIZE;
+    page = rows.slice(0, HISTORY_PAGE_SIZE);
+    hasNewer = !!before;
+  }
+  return {
+    profile: { id: profile.id, name: `${profile.first_names.split(' ')[0]} ${profile.birth_name}` },
+    rows: page,
+    olderCursor: hasOlder && page.length ? page[page.length - 1]!.id : undefined,
+    newerCursor: hasNewer && page.length ? page[0]!.id : undefined,
+  };
+}

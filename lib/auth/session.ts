@@ -1,0 +1,65 @@
+import { redirect } from 'next/navigation';
+import { cache } from 'react';
+import { getDb } from '@/db/client';
+import type { Audience } from '@/db/schema';
+import type { Actor, AdvisorActor, PatientActor, ProfessionalActor, StaffActor } from '@/lib/access/actor';
+import { recordAccess } from '@/lib/audit/record-access';
+import { auth } from './nextauth';
+
+type ActorOf = { patient: PatientActor; pro: ProfessionalActor; staff: StaffActor; advisor: AdvisorActor };
+
+export const LOGIN_PAGE: Record<Audience, string> = {
+  patient: '/connexion', pro: '/pro/connexion', staff: '/admin/connexion', advisor: '/accompagnement/connexion',
+};
+export const HOME_PAGE: Record<Audience, string> = { patient: '/espace', pro: '/pro', staff: '/admin', advisor: '/accompagnement' };
+
+/** The signed-in actor, re-read from the database once per request (a revoked link takes effect at once). */
+export const currentActor = cache(async (): Promise<{ audience: Audience; actor: Actor } | null> => {
+  const session = await auth();
+  if (!session?.audience || !session.subjectId) return null;
+  const db = getDb();
+  const id = session.subjectId;
+  switch (session.audience) {
+    case 'patient': {
+      const row = await db.selectFrom('accounts').leftJoin('profiles', 'profiles.id', 'accounts.profile_id')
+        .select(['accounts.id', 'accounts.identifiant', 'accounts.profile_id', 'profiles.first_names', 'profiles.birth_name', 'profiles.state'])
+        .where('accounts.id', '=', id).executeTakeFirst();
+      if (!row || (row.state && row.state !== 'ACTIVE')) return null;
+      const links = await db.selectFrom('representations').select('profile_id')
+        .where('account_id', '=', id).where('revoked_at', 'is', null).execute();
+      const name = row.first_names ? `${row.first_names.split(' ')[0]} ${row.birth_name}` : row.identifiant;
+      return { audience: 'patient', actor: { kind: 'PATIENT', accountId: row.id, name, ownProfileId: row.profile_id,
+        representedProfileIds: links.map((l) => l.profile_id) } };
+    }
+    case 'pro': {
+      const p = await db.selectFrom('professionals').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!p) return null;
+      return { audience: 'pro', actor: { kind: 'PROFESSIONAL', professionalId: p.id, rpps: p.rpps,
+        name: `${p.given_name} ${p.family_name}`, professionCode: p.profession_code, professionLabel: p.profession_label } };
+    }
+    case 'staff':
+    case 'advisor': {
+      const s = await db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
+      if (!s) return null;
+      if (s.kind === 'ADVISOR') {
+        return { audience: 'advisor', actor: { kind: 'ADVISOR', staffId: s.id, siteId: s.site_id!, name: s.display_name } };
+      }
+      return { audience: 'staff', actor: { kind: 'STAFF', staffId: s.id, role: s.kind, name: s.display_name } };
+    }
+  }
+});
+
+/**
+ * Layout and page guard: no session → that audience's login page; another audience → /acces-refuse.
+ * Checked on the server for every page and action, never only in the proxy.
+ */
+export async function requireAudience<A extends Audience>(audience: A): Promise<ActorOf[A]> {
+  const current = await currentActor();
+  if (!current) redirect(LOGIN_PAGE[audience]);
+  if (current.audience !== audience) {
+    // A refused attempt is traced like any other access (AUD-1).
+    await recordAccess(getDb(), { actor: current.actor, action: `space.${audience}.open`, profileId: null, at: new Date(), denied: 'wrong-audience' });
+    redirect(`/acces-refuse?espace=${audience}`);
+  }
+  return current.actor as ActorOf[A];
+}

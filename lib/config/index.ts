@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/**
+ * All configuration comes from the environment, read once and validated here (DESIGN.md).
+ * Defaults make the demo run without any `.env`; production must set the secrets.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().url().default('postgres://postgres@127.0.0.1:5432/mes'),
+  REDIS_URL: z.string().url().default('redis://127.0.0.1:6379'),
+  APP_URL: z.string().url().default('http://localhost:3000'),
+  AUTH_SECRET: z.string().min(32).optional(),
+  /** Pepper for hashing codes provisoires and OTPs; defaults to AUTH_SECRET. */
+  CODE_PEPPER: z.string().min(16).optional(),
+  SMTP_URL: z.string().optional(),
+  MAIL_FROM: z.string().default('Mon espace santé <ne-pas-repondre@mon-espace-sante.localhost>'),
+  QUEUE_PREFIX: z.string().default('{mes}'),
+  PSC_ISSUER: z.string().url().default('http://localhost:9100'),
+  PSC_CLIENT_ID: z.string().default('mes-local'),
+  PSC_CLIENT_SECRET: z.string().default('mes-local-secret'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof schema> & { AUTH_SECRET: string; CODE_PEPPER: string };
+
+/** Used only outside production so `npm start` works with no `.env`; the start script says so. */
+const DEMO_SECRET = 'demo-secret-not-for-production-0123456789abcdef';
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Configuration invalide / invalid configuration:\n${lines.join('\n')}`);
+  }
+  const env = parsed.data;
+  if (!env.AUTH_SECRET && env.NODE_ENV === 'production') {
+    throw new Error('AUTH_SECRET est obligatoire en production / AUTH_SECRET is required in production');
+  }
+  const authSecret = env.AUTH_SECRET ?? DEMO_SECRET;
+  cached = { ...env, AUTH_SECRET: authSecret, CODE_PEPPER: env.CODE_PEPPER ?? authSecret };
+  return cached;
+}

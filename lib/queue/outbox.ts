@@ -1,0 +1,29 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB } from '@/db/schema';
+import { seal } from '@/lib/auth/secrets';
+import type { EmailMessage } from '@/emails';
+
+/**
+ * The outbox (DESIGN.md "Outbox, then queue"): a use case records follow-up work in its own
+ * transaction; the relay (lib/queue/relay.ts) hands it to BullMQ after commit.
+ */
+export type OutboxItem = { kind: 'email'; message: EmailMessage; secrets?: Record<string, string> };
+
+export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxItem): Promise<string> {
+  const row = await trx.insertInto('outbox')
+    .values({
+      kind: item.kind,
+      payload: JSON.stringify(item.message),
+      sealed: item.secrets ? seal(JSON.stringify(item.secrets)) : null,
+    })
+    .returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Which BullMQ queue carries each outbox kind. */
+export const QUEUE_OF_KIND: Record<OutboxItem['kind'], string> = { email: 'emails' };
+
+/** BullMQ refuses integer-looking custom ids, hence the `outbox-` prefix. */
+export function jobIdOf(outboxId: string, generation: number): string {
+  return generation === 0 ? `outbox-${outboxId}` : `outbox-${outboxId}-r${generation}`;
+}

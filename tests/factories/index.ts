@@ -1,0 +1,65 @@
+import { randomInt } from 'node:crypto';
+import type { Db } from '@/db/client';
+import type { StaffActor } from '@/lib/access/actor';
+import { createBeneficiary } from '@/lib/accounts/create-beneficiary';
+import { unseal } from '@/lib/auth/secrets';
+import { hashPassword } from '@/lib/auth/passwords';
+import { nirKey } from '@/lib/identity/nir';
+
+/** One-line builders for tests: a valid NIR, a staff member, a PENDING beneficiary with its code. */
+export function aNir(opts: { sex?: 1 | 2; year?: number; month?: number } = {}): string {
+  const sex = opts.sex ?? 2;
+  const yy = String((opts.year ?? 1980 + randomInt(30)) % 100).padStart(2, '0');
+  const mm = String(opts.month ?? 1 + randomInt(12)).padStart(2, '0');
+  const body = `${sex}${yy}${mm}75${String(randomInt(1000)).padStart(3, '0')}${String(randomInt(1000)).padStart(3, '0')}`;
+  return body + nirKey(body);
+}
+
+let staffCount = 0;
+export async function aStaffMember(db: Db, kind: 'AGENT' | 'SUPERVISOR' = 'AGENT'): Promise<StaffActor & { identifiant: string; password: string }> {
+  const identifiant = `agent.test${++staffCount}.${randomInt(1e9)}`;
+  const password = 'Agent-Test-2026!';
+  const row = await db.insertInto('staff_users').values({
+    kind, identifiant, password_hash: await hashPassword(password), email: `${identifiant}@cnam.test`, display_name: 'Agent Test', site_id: null, locked_until: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  return { kind: 'STAFF', staffId: row.id, role: kind, name: 'Agent Test', identifiant, password };
+}
+
+export type PendingPerson = { profileId: string; nir: string; vitaleSerial: string; birthDate: string; email: string; code: string; outboxId: string };
+
+/** A beneficiary created through the real use case; the code is read back from the sealed outbox row. */
+export async function aPendingPerson(db: Db, now = new Date(), overrides: Partial<{ firstNames: string; birthName: string }> = {}): Promise<PendingPerson> {
+  const year = 1960 + randomInt(40);
+  const month = 1 + randomInt(12);
+  const nir = aNir({ year, month });
+  const birthDate = `${year}-${String(month).padStart(2, '0')}-15`;
+  const email = `personne.${randomInt(1e9)}@exemple.test`;
+  const agent = await aStaffMember(db);
+  const { profileId } = await createBeneficiary(db, agent, {
+    nir, vitaleSerial: '12345678901', birthName: overrides.birthName ?? 'TESTEUR', firstNames: overrides.firstNames ?? 'Camille', birthDate, email,
+  }, now);
+  const row = await db.selectFrom('outbox').select(['id', 'sealed']).where('kind', '=', 'email').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const { code } = JSON.parse(unseal(row.sealed!)) as { code: string };
+  return { profileId, nir, vitaleSerial: '12345678901', birthDate, email, code, outboxId: row.id };
+}
+
+export type ActivePatient = PendingPerson & { identifiant: string; password: string; accountId: string };
+
+/**
+ * A PENDING person taken through the real activation (ACT-1, ACT-7..9): code provisoire, credentials,
+ * then the emailed OTP read back from its sealed outbox row. Returns what the person would type to log in.
+ */
+export async function anActivePatient(db: Db, now = new Date()): Promise<ActivePatient> {
+  const { startActivation } = await import('@/lib/accounts/start-activation');
+  const { chooseCredentials } = await import('@/lib/accounts/choose-credentials');
+  const { confirmActivation } = await import('@/lib/accounts/confirm-activation');
+  const { latestOtp } = await import('../support/outbox');
+  const person = await aPendingPerson(db, now);
+  const identifiant = `patient.${randomInt(1e9)}`;
+  const password = 'Azur-Lagon-7x!';
+  const { enrolmentId } = await startActivation(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate, code: person.code }, now);
+  const { challengeId } = await chooseCredentials(db, enrolmentId, { identifiant, password, passwordConfirmation: password, email: person.email }, now);
+  await confirmActivation(db, { enrolmentId, challengeId, otp: await latestOtp(db, person.email) }, now);
+  const account = await db.selectFrom('accounts').select('id').where('profile_id', '=', person.profileId).executeTakeFirstOrThrow();
+  return { ...person, identifiant, password, accountId: account.id };
+}
