@@ -1,7 +1,7 @@
 import next from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-export default [
+const config = [
   { ignores: ['.next/**', 'node_modules/**', '.data/**', 'tests/.tmp/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'] },
   ...next,
   ...nextTs,
@@ -16,3 +16,5 @@ export default [
     rules: { 'no-console': 'off' },
   },
 ];
+
+export default config;

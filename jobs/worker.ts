@@ -19,11 +19,19 @@ const queues = { [EMAILS_QUEUE]: createQueue(EMAILS_QUEUE, connection) };
 const emails = new Worker<EmailJob>(EMAILS_QUEUE, async (job) => processEmail(db, mailer, job.data), {
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 8,
 });
+/** FAILED marks still being written; shutdown waits for them before closing the pool. */
+const pendingMarks = new Set<Promise<unknown>>();
 emails.on('failed', (job, err) => {
   if (!job) return;
   logger.warn({ queue: EMAILS_QUEUE, jobId: job.id, attempt: job.attemptsMade, err: err.message }, 'job failed');
-  if (job.attemptsMade >= (job.opts.attempts ?? 1)) void markEmailFailed(db, job.data, err.message, job.attemptsMade);
+  if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
+    const marking = markEmailFailed(db, job.data, err.message, job.attemptsMade)
+      .catch((e: Error) => logger.error({ err: e.message }, 'could not mark job failed'))
+      .finally(() => pendingMarks.delete(marking));
+    pendingMarks.add(marking);
+  }
 });
+
 
 let stopping = false;
 let relaying: Promise<unknown> = Promise.resolve();
@@ -40,6 +48,7 @@ async function shutdown(signal: string) {
   clearInterval(timer);
   await relaying;
   await emails.close(); // waits for the jobs in progress
+  await Promise.all(pendingMarks);
   await Promise.all(Object.values(queues).map((q) => q.close()));
   connection.disconnect();
   mailer.close();

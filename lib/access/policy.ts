@@ -27,12 +27,12 @@ export type DenyCode =
   | 'staff-no-medical' | 'no-target';
 
 const REASONS: Record<DenyCode, string> = {
-  'default-deny': "cette action n'est pas autorisée.",
-  'wrong-audience': "cet espace n'est pas accessible avec votre compte.",
-  'not-holder': "vous n'êtes ni titulaire ni représentant légal de ce profil.",
-  'profile-unavailable': "ce profil n'est pas accessible dans son état actuel.",
-  'advisor-no-medical': "les conseillers France Services n'accèdent jamais au contenu médical (FS-4).",
-  'staff-no-medical': "les agents de l'Assurance Maladie n'accèdent pas au contenu médical (BO).",
+  'default-deny': "cette action n’est pas autorisée.",
+  'wrong-audience': "cet espace n’est pas accessible avec votre compte.",
+  'not-holder': "vous n’êtes ni titulaire ni représentant légal de ce profil.",
+  'profile-unavailable': "ce profil n’est pas accessible dans son état actuel.",
+  'advisor-no-medical': "les conseillers France Services n’accèdent jamais au contenu médical (FS-4).",
+  'staff-no-medical': "les agents de l’Assurance Maladie n’accèdent pas au contenu médical (BO).",
   'no-target': 'profil introuvable.',
 };
 

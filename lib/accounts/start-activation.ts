@@ -27,12 +27,14 @@ export async function startActivation(db: Db, input: StartActivationInput, now: 
   const gate = activationGate({ consecutiveFailures: profile.activation_streak, lastFailureAt: profile.activation_last_failure_at,
     failuresLast24h: failures.map((f) => f.at) }, now);
   if (!gate.allowed) {
+    await recordAccess(db, { actor: ENROLMENT, action: 'profile.activate', profileId: profile.id, at: now, denied: `activation.${gate.reason}` });
     throw new ActivationRefusedError(`activation.${gate.reason}`, gate.reason === 'wait'
       ? THROTTLE_MESSAGES_FR.activationWait(gate.retryAt, now) : THROTTLE_MESSAGES_FR.activationLocked(gate.retryAt, now));
   }
 
-  const identityMatches = profile.vitale_serial === input.vitaleSerial.replace(/\s/g, '')
-    && profile.birth_date === input.birthDate && (profile.state === 'PENDING' || profile.state === 'CREATED');
+  // ACT-4: only a person whose identity matches may learn that their code expired or was used.
+  const identityMatches = profile.vitale_serial === input.vitaleSerial.replace(/\s/g, '') && profile.birth_date === input.birthDate;
+  const reachable = profile.state === 'PENDING' || profile.state === 'CREATED';
   const codeHash = hashCode(normalizeCode(input.code));
   const codes = identityMatches
     ? await db.selectFrom('activation_codes').selectAll().where('profile_id', '=', profile.id).execute() : [];
@@ -40,6 +42,7 @@ export async function startActivation(db: Db, input: StartActivationInput, now: 
   let refusal: ActivationRefusedError | undefined;
   if (!code) refusal = new ActivationRefusedError('activation.mismatch', ACTIVATION_MISMATCH_FR);
   else if (code.used_at) refusal = new ActivationRefusedError('activation.code-used', 'Ce code provisoire a déjà été utilisé. Si vous avez déjà activé votre profil, connectez-vous.', 'code');
+  else if (!reachable) refusal = new ActivationRefusedError('activation.mismatch', ACTIVATION_MISMATCH_FR);
   else if (code.invalidated_at || code.expires_at <= now) {
     refusal = new ActivationRefusedError('activation.code-expired', 'Ce code provisoire a expiré ou a été remplacé. Demandez un nouveau code provisoire au 3422.', 'code');
   }

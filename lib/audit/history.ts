@@ -5,7 +5,7 @@ import { authorize } from '@/lib/access/policy';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { recordAccess } from './record-access';
 
-/** AUD-4: the tabs of "Historique d'activité", by actor type. */
+/** AUD-4: the tabs of "Historique d’activité", by actor type. */
 export const HISTORY_TABS = {
   'mes-actions': { label: 'Mes actions', actorTypes: ['PATIENT', 'ENROLMENT'] },
   professionnels: { label: 'Professionnels', actorTypes: ['HEALTHCARE_PROFESSIONAL', 'HEALTHCARE_FACILITY'] },

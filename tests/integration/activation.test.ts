@@ -264,7 +264,8 @@ describe('ACT-5: repeated failures slow down, then lock, then void the codes', (
     await expect(tryCode(p, p.code, at(fifth, 30 * MINUTE - SECOND))).rejects.toMatchObject({ code: 'activation.locked', message: expect.stringContaining('bloquée') });
     expect(await enrolmentsOf(p)).toEqual([]);
     const denied = (await tracesOf(p)).filter((t) => t.outcome === 'DENIED');
-    expect(denied).toHaveLength(5);
+    // Five wrong codes, then the refused try during the lock: refusals are traced too (AUD-1).
+    expect(denied.map((t) => t.reason)).toEqual([...Array(5).fill('activation.mismatch'), 'activation.locked']);
     expect(denied.every((t) => t.action === 'profile.activate' && t.actor_type === 'ENROLMENT')).toBe(true);
 
     await expect(tryCode(p, p.code, at(fifth, 30 * MINUTE))).resolves.toHaveProperty('enrolmentId');

@@ -12,17 +12,13 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);
 }
 
-/**
- * `page` checks accessibility after every navigation it makes (every page visited), and `db`
- * reaches the run's database for the few set-ups a browser cannot do (moving a code's expiry).
- */
-export const test = base.extend<{ db: Db; a11y: (page: Page) => Promise<void> }>({
-  db: async ({}, use) => {
+/** `db` reaches the run's database for the few set-ups a browser cannot do (moving a code's expiry). */
+export const test = base.extend<{ db: Db }>({
+  db: async ({}, provide) => {
     const { databaseUrl } = JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8')) as { databaseUrl: string };
     const db = createDb(databaseUrl, 2);
-    await use(db);
+    await provide(db);
     await db.destroy();
   },
-  a11y: async ({}, use) => use(expectAccessible),
 });
 export { expect };

@@ -21,7 +21,7 @@ function who(e: AccessEvent): string {
   return e.actor_label;
 }
 
-/** AUD-4: "Historique d'activité", in tabs, newest first, with keyset pagination. */
+/** AUD-4: "Historique d’activité", in tabs, newest first, with keyset pagination. */
 export default async function HistoryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireAudience('patient');
   const params = await searchParams;
