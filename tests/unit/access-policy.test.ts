@@ -1,0 +1,64 @@
+import { describe, expect, test } from 'vitest';
+import type { Actor } from '@/lib/access/actor';
+import { authorize, type Action, type ProfileTarget } from '@/lib/access/policy';
+
+const holder: Actor = { kind: 'PATIENT', accountId: 'acc-1', name: 'Marie', ownProfileId: 'p-own', representedProfileIds: ['p-child'] };
+const stranger: Actor = { kind: 'PATIENT', accountId: 'acc-2', name: 'Paul', ownProfileId: 'p-other', representedProfileIds: [] };
+const gp: Actor = { kind: 'PROFESSIONAL', professionalId: 'pro-1', rpps: '10100000001', name: 'Claire Martin', professionCode: '10', professionLabel: 'Médecin' };
+const agent: Actor = { kind: 'STAFF', staffId: 's-1', role: 'AGENT', name: 'Agent' };
+const supervisor: Actor = { kind: 'STAFF', staffId: 's-2', role: 'SUPERVISOR', name: 'Superviseur' };
+const advisor: Actor = { kind: 'ADVISOR', staffId: 's-3', siteId: 'site-1', name: 'Conseillère' };
+const enrolment: Actor = { kind: 'ENROLMENT' };
+
+const own = (state: ProfileTarget['state']): ProfileTarget => ({ id: 'p-own', state, holderAccountId: 'acc-1' });
+const child = (state: ProfileTarget['state']): ProfileTarget => ({ id: 'p-child', state, holderAccountId: null });
+
+/** One row per case: rule, actor, action, target, expected decision (deny code or 'allow'). */
+const MATRIX: [string, Actor, Action, ProfileTarget | undefined, string][] = [
+  ['ACC-3: the holder opens their ACTIVE profile', holder, 'profile.view', own('ACTIVE'), 'allow'],
+  ['AUD-4/AUD-6: the holder reads their own history', holder, 'profile.history.read', own('ACTIVE'), 'allow'],
+  ['ACC-3: no patient-side use of a CLOSED profile', holder, 'profile.view', own('CLOSED'), 'profile-unavailable'],
+  ['ACC-3: no patient-side use of a SUSPENDED profile', holder, 'profile.history.read', own('SUSPENDED'), 'profile-unavailable'],
+  ['ACC-3: a PENDING profile only allows activation', holder, 'profile.view', own('PENDING'), 'profile-unavailable'],
+  ['REP-1: a representative reads the represented child’s history', holder, 'profile.history.read', child('ACTIVE'), 'allow'],
+  ['REP-2: a represented child’s profile may still be CREATED', holder, 'profile.view', child('CREATED'), 'allow'],
+  ['REP-1: nobody else reaches a profile', stranger, 'profile.history.read', own('ACTIVE'), 'not-holder'],
+  ['REP-1: nobody else reaches a child’s profile', stranger, 'profile.medical.read', child('ACTIVE'), 'not-holder'],
+  ['FS-4: an advisor never reads medical content', advisor, 'profile.medical.read', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: an advisor never reads history details', advisor, 'profile.history.read', own('ACTIVE'), 'advisor-no-medical'],
+  ['BO: staff never see medical content', agent, 'profile.medical.read', own('ACTIVE'), 'staff-no-medical'],
+  ['BO: staff read the administrative summary', agent, 'profile.admin.read', own('PENDING'), 'allow'],
+  ['BO: an advisor has no back-office summary', advisor, 'profile.admin.read', own('ACTIVE'), 'wrong-audience'],
+  ['ACC-4: a professional reads a CREATED profile (activation not needed)', gp, 'profile.medical.read', own('CREATED'), 'allow'],
+  ['ACC-3: a professional reads a SUSPENDED profile', gp, 'profile.medical.read', own('SUSPENDED'), 'allow'],
+  ['ACC-3: a professional is refused a CLOSED profile', gp, 'profile.medical.read', own('CLOSED'), 'profile-unavailable'],
+  ['ACC-3: a professional is refused an OPPOSED profile', gp, 'profile.medical.read', own('OPPOSED'), 'profile-unavailable'],
+  ['ACC-3: a professional is refused a PENDING profile', gp, 'profile.medical.read', own('PENDING'), 'profile-unavailable'],
+  ['default deny: a professional has no patient-side view', gp, 'profile.view', own('ACTIVE'), 'default-deny'],
+  ['default deny: a medical read needs a target', holder, 'profile.medical.read', undefined, 'no-target'],
+  ['BO-4: an agent creates a beneficiary', agent, 'profile.create', undefined, 'allow'],
+  ['BO-4: a supervisor creates a beneficiary', supervisor, 'profile.create', undefined, 'allow'],
+  ['BO-4: an advisor cannot create a beneficiary', advisor, 'profile.create', undefined, 'wrong-audience'],
+  ['BO-4: a patient cannot create a beneficiary', holder, 'profile.create', undefined, 'wrong-audience'],
+  ['BO-9: staff retry failed jobs', agent, 'backoffice.jobs.retry', undefined, 'allow'],
+  ['BO-9: a professional cannot retry jobs', gp, 'backoffice.jobs.retry', undefined, 'wrong-audience'],
+  ['BO: the demo mailbox is staff-only', holder, 'backoffice.mailbox.read', undefined, 'wrong-audience'],
+  ['BO: the back-office is staff-only', advisor, 'backoffice.access', undefined, 'wrong-audience'],
+  ['FS-1: the advisor space is advisors-only', agent, 'advisor.access', undefined, 'wrong-audience'],
+  ['FS-1: an advisor opens their space', advisor, 'advisor.access', undefined, 'allow'],
+  ['PRO: the professional space is professionals-only', holder, 'pro.access', undefined, 'wrong-audience'],
+  ['PRO: a professional opens their space', gp, 'pro.access', undefined, 'allow'],
+  ['ACT-1: a person being enrolled has no access to anything', enrolment, 'profile.view', own('PENDING'), 'default-deny'],
+];
+
+describe('lib/access: one default-deny policy', () => {
+  test.each(MATRIX)('%s', (_rule, actor, action, profile, expected) => {
+    const decision = authorize(actor, action, profile ? { profile } : {});
+    expect(decision.allowed ? 'allow' : decision.code).toBe(expected);
+    if (!decision.allowed) expect(decision.reason).toMatch(/\S/);
+  });
+
+  test('an unknown action is denied', () => {
+    expect(authorize(holder, 'profile.delete-everything' as Action, { profile: own('ACTIVE') })).toMatchObject({ allowed: false, code: 'default-deny' });
+  });
+});
