@@ -18,7 +18,7 @@ export function IdentityStepForm({ action }: { action: (s: FormState, f: FormDat
     <form action={formAction} key={state.version} noValidate>
       <FormFeedback state={state} labels={LABELS} />
       <Field label={LABELS.nir} name="nir" required autoComplete="off" inputMode="text" defaultValue={v.nir}
-        hint="Les 15 caractères inscrits sur votre carte Vitale, clé comprise (par exemple 2 85 03 75 056 017 44)."
+        hint="Les 15 caractères inscrits sur votre carte Vitale, clé comprise (par exemple 2 85 03 75 056 017 15)."
         error={state.fieldErrors.nir} inputClassName="max-w-md" />
       <Field label={LABELS.vitaleSerial} name="vitaleSerial" required inputMode="numeric" autoComplete="off" defaultValue={v.vitaleSerial}
         hint="Au dos de la carte Vitale : 11 chiffres pour une carte avec photo, 8 à 13 chiffres sans photo."
@@ -28,7 +28,7 @@ export function IdentityStepForm({ action }: { action: (s: FormState, f: FormDat
       <Field label={LABELS.code} name="code" required autoComplete="off" defaultValue=""
         hint="Les 8 caractères reçus par courriel ou par courrier." error={state.fieldErrors.code} inputClassName="max-w-xs uppercase tracking-widest" />
       <Checkbox name="cgu" value="oui" required error={state.fieldErrors.cgu}
-        label={<>J’ai lu et j’accepte les <a href="/aide#cgu">conditions générales d’utilisation et la politique de confidentialité</a>.</>} />
+        label={<>J’ai lu et j’accepte les <a href="/cgu" target="_blank" rel="noopener">conditions générales d’utilisation et la politique de confidentialité (nouvel onglet)</a>.</>} />
       <SubmitButton>Vérifier et continuer</SubmitButton>
     </form>
   );

@@ -27,6 +27,11 @@ export function SiteFooter() {
             </Link>
           </li>
           <li>
+            <Link href="/cgu" className="inline-flex min-h-6 items-center">
+              Conditions d’utilisation et confidentialité
+            </Link>
+          </li>
+          <li>
             <Link href="/aide" className="inline-flex min-h-6 items-center">
               Aide
             </Link>

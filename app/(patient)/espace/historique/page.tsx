@@ -14,7 +14,8 @@ type Search = { profil?: string; onglet?: string; avant?: string; apres?: string
 
 const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
-function who(e: AccessEvent): string {
+function who(e: AccessEvent, accountId: string): string {
+  if (e.actor_type === 'PATIENT' && e.actor_id === accountId) return 'Vous';
   if (e.actor_type === 'HEALTHCARE_PROFESSIONAL') return `${e.actor_label} (${e.profession ?? 'professionnel de santé'})`;
   if (e.actor_type === 'SUPPORT') return e.actor_role === 'ADVISOR' ? `${e.actor_label}, conseiller France Services` : `${e.actor_label}, Assurance Maladie`;
   if (e.actor_type === 'ENROLMENT') return 'Vous (activation en ligne)';
@@ -49,7 +50,7 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
           { key: 'action', header: 'Action', cell: (r) => (
             <>{describeTrace(r)} {r.outcome === 'DENIED' && <Badge variant="error">Refusé</Badge>}</>
           ) },
-          { key: 'who', header: 'Par', cell: who },
+          { key: 'who', header: 'Par', cell: (r) => who(r, actor.accountId) },
         ]} />
       <Pagination label="Pages de l’historique"
         prevHref={page.newerCursor ? link({ apres: page.newerCursor }) : undefined}
