@@ -186,6 +186,55 @@ export interface DemoMailboxTable {
   created_at: CreatedAt;
 }
 
+export type ImportStatus = 'RECEIVED' | 'RUNNING' | 'DONE' | 'FAILED';
+
+export interface PopulationImportsTable {
+  id: Generated<string>;
+  filename: string;
+  stored_path: string;
+  uploaded_by: string;
+  status: Generated<ImportStatus>;
+  lines_read: Generated<number>;
+  accepted: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  error: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface InsuredPeopleTable {
+  nir: string;
+  vitale_serial: string;
+  birth_name: string;
+  first_names: string;
+  birth_date: DateOnly;
+  sex: number;
+  birth_place: string;
+  departement: string;
+  email: string | null;
+  mobile: string | null;
+  postal_address: string | null;
+  parent_nir: string | null;
+  ase: boolean;
+  has_dmp: boolean;
+  row_hash: string;
+  last_import_id: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface PopulationImportRejectionsTable {
+  id: Generated<string>;
+  import_id: string;
+  line_no: number;
+  column_name: string;
+  reason: string;
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -201,6 +250,9 @@ export interface DB {
   access_events: AccessEventsTable;
   outbox: OutboxTable;
   demo_mailbox: DemoMailboxTable;
+  population_imports: PopulationImportsTable;
+  insured_people: InsuredPeopleTable;
+  population_import_rejections: PopulationImportRejectionsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

@@ -6,6 +6,7 @@ import { relayOutbox } from '@/lib/queue/relay';
 import { createMailer } from '@/lib/notifications/mailer';
 import { logger } from '@/lib/logger';
 import { EMAILS_QUEUE, markEmailFailed, processEmail, type EmailJob } from './emails';
+import { IMPORTS_QUEUE, processImport, type ImportJob } from './imports';
 
 /**
  * The worker process (`npm run worker`): relays the outbox into BullMQ and runs the processors.
@@ -14,11 +15,17 @@ import { EMAILS_QUEUE, markEmailFailed, processEmail, type EmailJob } from './em
 const db = getDb();
 const connection = redisConnection();
 const mailer = createMailer();
-const queues = { [EMAILS_QUEUE]: createQueue(EMAILS_QUEUE, connection) };
+const queues = { [EMAILS_QUEUE]: createQueue(EMAILS_QUEUE, connection), [IMPORTS_QUEUE]: createQueue(IMPORTS_QUEUE, connection) };
 
 const emails = new Worker<EmailJob>(EMAILS_QUEUE, async (job) => processEmail(db, mailer, job.data), {
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 8,
 });
+// One import at a time: each already uses a connection for COPY and the CPU for parsing.
+const imports = new Worker<ImportJob>(IMPORTS_QUEUE, async (job) => processImport(db, job.data), {
+  connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
+});
+imports.on('failed', (job, err) => logger.error({ queue: IMPORTS_QUEUE, jobId: job?.id, err: err.message }, 'import failed'));
+
 /** FAILED marks still being written; shutdown waits for them before closing the pool. */
 const pendingMarks = new Set<Promise<unknown>>();
 emails.on('failed', (job, err) => {
@@ -47,7 +54,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'worker stopping: finishing current jobs');
   clearInterval(timer);
   await relaying;
-  await emails.close(); // waits for the jobs in progress
+  await Promise.all([emails.close(), imports.close()]); // waits for the jobs in progress
   await Promise.all(pendingMarks);
   await Promise.all(Object.values(queues).map((q) => q.close()));
   connection.disconnect();

@@ -14,6 +14,7 @@ export type Action =
   | 'backoffice.access'
   | 'backoffice.mailbox.read' // demo mailbox (no SMTP configured)
   | 'backoffice.jobs.retry'   // BO-9
+  | 'population.import'       // BO-1: load the insured population
   | 'advisor.access'
   | 'pro.access';
 
@@ -74,6 +75,7 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'backoffice.access':
     case 'backoffice.mailbox.read':
     case 'backoffice.jobs.retry':
+    case 'population.import':
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'advisor.access':
       return actor.kind === 'ADVISOR' ? ALLOW : deny('wrong-audience');

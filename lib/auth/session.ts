@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
@@ -21,15 +22,15 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
   const id = session.subjectId;
   switch (session.audience) {
     case 'patient': {
+      // One round trip: the account, its own profile's state and the profiles it represents.
       const row = await db.selectFrom('accounts').leftJoin('profiles', 'profiles.id', 'accounts.profile_id')
         .select(['accounts.id', 'accounts.identifiant', 'accounts.profile_id', 'profiles.first_names', 'profiles.birth_name', 'profiles.state'])
+        .select(sql<string[]>`array(select r.profile_id from representations r where r.account_id = accounts.id and r.revoked_at is null)`.as('represented'))
         .where('accounts.id', '=', id).executeTakeFirst();
       if (!row || (row.state && row.state !== 'ACTIVE')) return null;
-      const links = await db.selectFrom('representations').select('profile_id')
-        .where('account_id', '=', id).where('revoked_at', 'is', null).execute();
       const name = row.first_names ? `${row.first_names.split(' ')[0]} ${row.birth_name}` : row.identifiant;
       return { audience: 'patient', actor: { kind: 'PATIENT', accountId: row.id, name, ownProfileId: row.profile_id,
-        representedProfileIds: links.map((l) => l.profile_id) } };
+        representedProfileIds: row.represented } };
     }
     case 'pro': {
       const p = await db.selectFrom('professionals').selectAll().where('id', '=', id).executeTakeFirst();

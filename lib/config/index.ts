@@ -15,6 +15,8 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Mon espace santé <ne-pas-repondre@mon-espace-sante.localhost>'),
   QUEUE_PREFIX: z.string().default('{mes}'),
+  /** Uploaded files (population imports) and, later, document blobs. Shared storage when multi-machine. */
+  DATA_DIR: z.string().default('.data'),
   PSC_ISSUER: z.string().url().default('http://localhost:9100'),
   PSC_CLIENT_ID: z.string().default('mes-local'),
   PSC_CLIENT_SECRET: z.string().default('mes-local-secret'),

@@ -7,21 +7,21 @@ import type { EmailMessage } from '@/emails';
  * The outbox (DESIGN.md "Outbox, then queue"): a use case records follow-up work in its own
  * transaction; the relay (lib/queue/relay.ts) hands it to BullMQ after commit.
  */
-export type OutboxItem = { kind: 'email'; message: EmailMessage; secrets?: Record<string, string> };
+export type OutboxItem =
+  | { kind: 'email'; message: EmailMessage; secrets?: Record<string, string> }
+  | { kind: 'population-import'; importId: string };
 
 export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxItem): Promise<string> {
+  const payload = item.kind === 'email' ? item.message : { importId: item.importId };
+  const secrets = item.kind === 'email' ? item.secrets : undefined;
   const row = await trx.insertInto('outbox')
-    .values({
-      kind: item.kind,
-      payload: JSON.stringify(item.message),
-      sealed: item.secrets ? seal(JSON.stringify(item.secrets)) : null,
-    })
+    .values({ kind: item.kind, payload: JSON.stringify(payload), sealed: secrets ? seal(JSON.stringify(secrets)) : null })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** Which BullMQ queue carries each outbox kind. */
-export const QUEUE_OF_KIND: Record<OutboxItem['kind'], string> = { email: 'emails' };
+export const QUEUE_OF_KIND: Record<OutboxItem['kind'], string> = { email: 'emails', 'population-import': 'imports' };
 
 /** BullMQ refuses integer-looking custom ids, hence the `outbox-` prefix. */
 export function jobIdOf(outboxId: string, generation: number): string {

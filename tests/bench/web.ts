@@ -67,7 +67,7 @@ async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
 }
 
 async function measure(url: string, headers: Record<string, string>, duration: number): Promise<Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 10 });
+  return autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 30 }); // seconds: a slow answer is a figure, not an error
 }
 
 const fmt = (n: number, d = 0) => n.toFixed(d).padStart(7);

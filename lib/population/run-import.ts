@@ -1,0 +1,157 @@
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { parse } from 'csv-parse';
+import { sql } from 'kysely';
+import { from as copyFrom } from 'pg-copy-streams';
+import { poolOf, type Db } from '@/db/client';
+import { copyLine } from './copy-text';
+import { COLUMNS, checkRow, type RawRow } from './row-rules';
+
+type Rejection = { line: number; column: string; reason: string };
+const PROGRESS_EVERY = 50_000;
+const REJECTIONS_BATCH = 5_000;
+
+const STAGING_COLUMNS = 'import_id, line_no, nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile, postal_address, parent_nir, ase, has_dmp, row_hash';
+
+/**
+ * BO-1: loads one uploaded population file. Streamed parse (csv-parse), checked line by line
+ * (row-rules.ts), accepted lines COPYed into a staging table, then set-based checks and ONE merge
+ * into `insured_people`. Idempotent: a crashed run restarts from scratch, a finished one is skipped,
+ * and re-importing the same file changes nothing (the merge compares row hashes).
+ */
+export async function runImport(db: Db, importId: string, today: string): Promise<'done' | 'skipped' | 'failed'> {
+  const claimed = await db.updateTable('population_imports').set({ status: 'RUNNING', started_at: new Date(), error: null })
+    .where('id', '=', importId).where('status', 'in', ['RECEIVED', 'RUNNING']).returningAll().executeTakeFirst();
+  if (!claimed) return 'skipped';
+  await sql`delete from population_staging where import_id = ${importId}`.execute(db);
+  await db.deleteFrom('population_import_rejections').where('import_id', '=', importId).execute();
+
+  const rejections: Rejection[] = [];
+  const flushRejections = async () => {
+    if (!rejections.length) return;
+    const batch = rejections.splice(0, rejections.length);
+    await sql`insert into population_import_rejections (import_id, line_no, column_name, reason)
+      select ${importId}, * from unnest(${batch.map((r) => r.line)}::int[], ${batch.map((r) => r.column)}::text[], ${batch.map((r) => r.reason)}::text[])`.execute(db);
+  };
+  let linesRead = 0;
+  let missingColumns: string[] = [];
+
+  const parser = createReadStream(claimed.stored_path).pipe(parse({
+    delimiter: detectDelimiter(claimed.stored_path), bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true,
+    columns: (header: string[]) => {
+      const names = header.map((h) => h.trim().toLowerCase());
+      missingColumns = COLUMNS.filter((c) => !['email', 'mobile', 'adresse_postale', 'nir_parent_principal', 'aide_sociale_enfance', 'dmp_existant'].includes(c) && !names.includes(c));
+      return names;
+    },
+  }));
+
+  async function* copyRows() {
+    let chunk = '';
+    for await (const { record, info } of parser as AsyncIterable<{ record: RawRow; info: { lines: number } }>) {
+      if (missingColumns.length) throw new MissingColumnsError(missingColumns);
+      linesRead++;
+      const { row, problems } = checkRow(record, today);
+      if (row) {
+        chunk += copyLine([importId, info.lines, row.nir, row.vitaleSerial, row.birthName, row.firstNames, row.birthDate, row.sex,
+          row.birthPlace, row.departement, row.email, row.mobile, row.postalAddress, row.parentNir, row.ase, row.hasDmp, row.rowHash]);
+      } else {
+        for (const p of problems) rejections.push({ line: info.lines, column: p.column, reason: p.reason });
+      }
+      if (chunk.length > 256_000) { yield chunk; chunk = ''; }
+      if (rejections.length >= REJECTIONS_BATCH) await flushRejections();
+      if (linesRead % PROGRESS_EVERY === 0) {
+        await db.updateTable('population_imports').set({ lines_read: linesRead }).where('id', '=', importId).execute();
+      }
+    }
+    if (chunk) yield chunk;
+  }
+
+  const client = await poolOf(db).connect();
+  try {
+    await pipeline(Readable.from(copyRows()), client.query(copyFrom(`copy population_staging (${STAGING_COLUMNS}) from stdin`)));
+  } catch (error) {
+    client.release();
+    const message = error instanceof MissingColumnsError ? error.message : `Fichier illisible : ${(error as Error).message}`;
+    await db.updateTable('population_imports').set({ status: 'FAILED', error: message, lines_read: linesRead, finished_at: new Date() })
+      .where('id', '=', importId).execute();
+    await sql`delete from population_staging where import_id = ${importId}`.execute(db);
+    return 'failed';
+  }
+  client.release();
+  await flushRejections();
+  await mergeStaging(db, importId, linesRead);
+  return 'done';
+}
+
+/** French files use ';' (addresses contain commas); a header without ';' means a comma-separated file. */
+function detectDelimiter(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(4096);
+    const header = buffer.subarray(0, readSync(fd, buffer, 0, 4096, 0)).toString('utf8').split('\n')[0] ?? '';
+    return header.includes(';') ? ';' : ',';
+  } finally {
+    closeSync(fd);
+  }
+}
+
+class MissingColumnsError extends Error {
+  constructor(columns: string[]) {
+    super(`Colonnes obligatoires absentes de l’en-tête : ${columns.join(', ')}. Voir le fichier d’exemple.`);
+  }
+}
+
+/** Set-based end of the import: file duplicates, unknown parents, then one merge with its counts. */
+async function mergeStaging(db: Db, importId: string, linesRead: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    // The same NIR twice in one file: the first line wins, the others are reported.
+    await sql`
+      with ranked as (
+        select line_no, nir, min(line_no) over (partition by nir) as first_line from population_staging where import_id = ${importId}
+      ), dup as (
+        delete from population_staging s using ranked r
+        where s.import_id = ${importId} and s.line_no = r.line_no and r.line_no <> r.first_line
+        returning s.line_no, r.first_line
+      )
+      insert into population_import_rejections (import_id, line_no, column_name, reason)
+      select ${importId}, line_no, 'nir', 'NIR en double dans le fichier (déjà présent ligne ' || first_line || ').' from dup`.execute(trx);
+    // CMP-2: a child's parent principal must be known, in this file or from an earlier import.
+    await sql`
+      with orphan as (
+        delete from population_staging s
+        where s.import_id = ${importId} and s.parent_nir is not null
+          and not exists (select 1 from population_staging p where p.import_id = ${importId} and p.nir = s.parent_nir)
+          and not exists (select 1 from insured_people ip where ip.nir = s.parent_nir)
+        returning s.line_no
+      )
+      insert into population_import_rejections (import_id, line_no, column_name, reason)
+      select ${importId}, line_no, 'nir_parent_principal', 'Parent principal inconnu : son NIR n’est ni dans ce fichier ni dans la population déjà importée.' from orphan`.execute(trx);
+    const counts = await sql<{ accepted: number; inserted: number; updated: number }>`
+      with merged as (
+        insert into insured_people (nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile,
+          postal_address, parent_nir, ase, has_dmp, row_hash, last_import_id)
+        select nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile,
+          postal_address, parent_nir, ase, has_dmp, row_hash, import_id
+        from population_staging where import_id = ${importId}
+        on conflict (nir) do update set vitale_serial = excluded.vitale_serial, birth_name = excluded.birth_name,
+          first_names = excluded.first_names, birth_date = excluded.birth_date, sex = excluded.sex, birth_place = excluded.birth_place,
+          departement = excluded.departement, email = excluded.email, mobile = excluded.mobile, postal_address = excluded.postal_address,
+          parent_nir = excluded.parent_nir, ase = excluded.ase, has_dmp = excluded.has_dmp, row_hash = excluded.row_hash,
+          last_import_id = excluded.last_import_id, updated_at = now()
+        where insured_people.row_hash is distinct from excluded.row_hash
+        returning (xmax = 0) as inserted
+      )
+      select (select count(*) from population_staging where import_id = ${importId})::int as accepted,
+        count(*) filter (where inserted)::int as inserted, count(*) filter (where not inserted)::int as updated from merged`.execute(trx);
+    const c = counts.rows[0]!;
+    const rejected = await trx.selectFrom('population_import_rejections').select(sql<number>`count(distinct line_no)::int`.as('n'))
+      .where('import_id', '=', importId).executeTakeFirstOrThrow();
+    await sql`delete from population_staging where import_id = ${importId}`.execute(trx);
+    await trx.updateTable('population_imports').set({
+      status: 'DONE', lines_read: linesRead, accepted: c.accepted, inserted: c.inserted, updated: c.updated,
+      unchanged: c.accepted - c.inserted - c.updated, rejected: rejected.n, finished_at: new Date(),
+    }).where('id', '=', importId).execute();
+  });
+}
+
