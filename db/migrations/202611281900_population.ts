@@ -37,7 +37,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       ase boolean not null default false,
       has_dmp boolean not null default false,
       row_hash text not null,
-      last_import_id uuid references population_imports(id),
+      last_import_id uuid, -- no FK: a per-row check would slow million-row merges
       created_at timestamptz not null default now(),
       updated_at timestamptz not null default now()
     );
@@ -61,8 +61,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       postal_address text,
       parent_nir text,
       ase boolean not null,
-      has_dmp boolean not null,
-      row_hash text not null
+      has_dmp boolean not null
     );
     create index population_staging_import on population_staging (import_id, nir);
 

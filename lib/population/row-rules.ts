@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { checkVitaleSerial } from '@/lib/auth/credential-rules';
 import { frenchDateToIso } from '@/lib/identity/dates';
 import { InvalidNirError, parseNir } from '@/lib/identity/nir';
@@ -18,7 +17,7 @@ export type RawRow = Partial<Record<Column, string>>;
 export type InsuredRow = {
   nir: string; vitaleSerial: string; birthName: string; firstNames: string; birthDate: string; sex: 1 | 2;
   birthPlace: string; departement: string; email: string | null; mobile: string | null; postalAddress: string | null;
-  parentNir: string | null; ase: boolean; hasDmp: boolean; rowHash: string;
+  parentNir: string | null; ase: boolean; hasDmp: boolean;
 };
 export type RowProblem = { column: Column | 'ligne'; reason: string };
 
@@ -41,10 +40,9 @@ function yesNo(value: string | undefined, column: Column, problems: RowProblem[]
   return false;
 }
 
+/** Still a minor on `today` (both YYYY-MM-DD): the 18th birthday is compared as a string. */
 export function isMinorOn(birthDate: string, today: string): boolean {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const adultDay = `${y + 18}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return adultDay > today;
+  return `${Number(birthDate.slice(0, 4)) + 18}${birthDate.slice(4)}` > today;
 }
 
 export function checkRow(raw: RawRow, today: string): { row?: InsuredRow; problems: RowProblem[] } {
@@ -103,11 +101,8 @@ export function checkRow(raw: RawRow, today: string): { row?: InsuredRow; proble
     problems.push({ column: 'nir_parent_principal', reason: 'Enfant mineur sans NIR du parent principal (ni prise en charge par l’aide sociale à l’enfance).' });
   }
   if (problems.length || !birthDate || !sex) return { problems };
-  const row: Omit<InsuredRow, 'rowHash'> = {
+  return { row: {
     nir, vitaleSerial, birthName, firstNames, birthDate, sex, birthPlace, departement, email: emailText || null,
     mobile: mobile ?? null, postalAddress: postalAddress || null, parentNir, ase, hasDmp,
-  };
-  // A re-import of the same line must change nothing: the merge compares this hash.
-  const rowHash = createHash('sha1').update(JSON.stringify(row)).digest('base64url');
-  return { row: { ...row, rowHash }, problems };
+  }, problems };
 }

@@ -1,7 +1,7 @@
-import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { parse } from 'csv-parse';
+import { inferSchema, initParser } from 'udsv';
 import { sql } from 'kysely';
 import { from as copyFrom } from 'pg-copy-streams';
 import { poolOf, type Db } from '@/db/client';
@@ -12,10 +12,12 @@ type Rejection = { line: number; column: string; reason: string };
 const PROGRESS_EVERY = 50_000;
 const REJECTIONS_BATCH = 5_000;
 
-const STAGING_COLUMNS = 'import_id, line_no, nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile, postal_address, parent_nir, ase, has_dmp, row_hash';
+const STAGING_COLUMNS = 'import_id, line_no, nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile, postal_address, parent_nir, ase, has_dmp';
+const OPTIONAL = new Set(['email', 'mobile', 'adresse_postale', 'nir_parent_principal', 'aide_sociale_enfance', 'dmp_existant']);
+const REQUIRED = COLUMNS.filter((c) => !OPTIONAL.has(c));
 
 /**
- * BO-1: loads one uploaded population file. Streamed parse (csv-parse), checked line by line
+ * BO-1: loads one uploaded population file. Streamed parse (uDSV, chunk by chunk), checked line by line
  * (row-rules.ts), accepted lines COPYed into a staging table, then set-based checks and ONE merge
  * into `insured_people`. Idempotent: a crashed run restarts from scratch, a finished one is skipped,
  * and re-importing the same file changes nothing (the merge compares row hashes).
@@ -24,6 +26,7 @@ export async function runImport(db: Db, importId: string, today: string): Promis
   const claimed = await db.updateTable('population_imports').set({ status: 'RUNNING', started_at: new Date(), error: null })
     .where('id', '=', importId).where('status', 'in', ['RECEIVED', 'RUNNING']).returningAll().executeTakeFirst();
   if (!claimed) return 'skipped';
+  const file = claimed.stored_path;
   await sql`delete from population_staging where import_id = ${importId}`.execute(db);
   await db.deleteFrom('population_import_rejections').where('import_id', '=', importId).execute();
 
@@ -36,35 +39,54 @@ export async function runImport(db: Db, importId: string, today: string): Promis
   };
   let linesRead = 0;
   let missingColumns: string[] = [];
-
-  const parser = createReadStream(claimed.stored_path).pipe(parse({
-    delimiter: detectDelimiter(claimed.stored_path), bom: true, trim: true, skip_empty_lines: true, relax_column_count: true, info: true,
-    columns: (header: string[]) => {
-      const names = header.map((h) => h.trim().toLowerCase());
-      missingColumns = COLUMNS.filter((c) => !['email', 'mobile', 'adresse_postale', 'nir_parent_principal', 'aide_sociale_enfance', 'dmp_existant'].includes(c) && !names.includes(c));
-      return names;
-    },
-  }));
+  let reported = 0;
 
   async function* copyRows() {
-    let chunk = '';
-    for await (const { record, info } of parser as AsyncIterable<{ record: RawRow; info: { lines: number } }>) {
-      if (missingColumns.length) throw new MissingColumnsError(missingColumns);
+    let header: Map<string, number> | undefined;
+    let parser: ReturnType<typeof initParser> | undefined;
+    let line = 1; // the header is line 1
+    let out: string[] = [];
+    const onRow = (fields: string[]) => {
+      if (!header) return;
+      line++;
+      if (fields.length === 1 && fields[0] === '') return; // blank line
       linesRead++;
+      const record: RawRow = {};
+      for (const [name, index] of header) record[name as keyof RawRow] = fields[index];
       const { row, problems } = checkRow(record, today);
       if (row) {
-        chunk += copyLine([importId, info.lines, row.nir, row.vitaleSerial, row.birthName, row.firstNames, row.birthDate, row.sex,
-          row.birthPlace, row.departement, row.email, row.mobile, row.postalAddress, row.parentNir, row.ase, row.hasDmp, row.rowHash]);
+        out.push(copyLine([importId, line, row.nir, row.vitaleSerial, row.birthName, row.firstNames, row.birthDate, row.sex,
+          row.birthPlace, row.departement, row.email, row.mobile, row.postalAddress, row.parentNir, row.ase, row.hasDmp]));
       } else {
-        for (const p of problems) rejections.push({ line: info.lines, column: p.column, reason: p.reason });
+        for (const p of problems) rejections.push({ line, column: p.column, reason: p.reason });
       }
-      if (chunk.length > 256_000) { yield chunk; chunk = ''; }
+      // A quoted field may span lines: keep the reported line numbers those of the file.
+      for (const f of fields) if (f.includes('\n')) line += f.split('\n').length - 1;
+    };
+    for await (const piece of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 })) {
+      let chunk = piece as string;
+      if (!parser) {
+        if (chunk.charCodeAt(0) === 0xfeff) chunk = chunk.slice(1);
+        const firstLine = chunk.slice(0, chunk.indexOf('\n') + 1 || undefined);
+        const schema = inferSchema(firstLine.includes('\n') ? firstLine : `${firstLine}\n`, { col: firstLine.includes(';') ? ';' : ',', trim: true });
+        schema.cols.forEach((c) => { c.type = 's'; });
+        const names = schema.cols.map((c) => c.name.trim().toLowerCase());
+        missingColumns = REQUIRED.filter((c) => !names.includes(c));
+        if (missingColumns.length) throw new MissingColumnsError(missingColumns);
+        header = new Map(COLUMNS.filter((c) => names.includes(c)).map((c) => [c, names.indexOf(c)]));
+        parser = initParser(schema); // it skips the header line of the first chunk itself
+      }
+      parser.chunk<string[]>(chunk, parser.stringArrs, onRow);
+      if (out.length) { yield out.join(''); out = []; }
       if (rejections.length >= REJECTIONS_BATCH) await flushRejections();
-      if (linesRead % PROGRESS_EVERY === 0) {
+      if (linesRead - reported >= PROGRESS_EVERY) {
+        reported = linesRead;
         await db.updateTable('population_imports').set({ lines_read: linesRead }).where('id', '=', importId).execute();
       }
     }
-    if (chunk) yield chunk;
+    // The last line may lack its newline: end() parses what is left (through onRow).
+    parser?.end();
+    if (out.length) yield out.join('');
   }
 
   const client = await poolOf(db).connect();
@@ -84,18 +106,6 @@ export async function runImport(db: Db, importId: string, today: string): Promis
   return 'done';
 }
 
-/** French files use ';' (addresses contain commas); a header without ';' means a comma-separated file. */
-function detectDelimiter(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    const buffer = Buffer.alloc(4096);
-    const header = buffer.subarray(0, readSync(fd, buffer, 0, 4096, 0)).toString('utf8').split('\n')[0] ?? '';
-    return header.includes(';') ? ';' : ',';
-  } finally {
-    closeSync(fd);
-  }
-}
-
 class MissingColumnsError extends Error {
   constructor(columns: string[]) {
     super(`Colonnes obligatoires absentes de l’en-tête : ${columns.join(', ')}. Voir le fichier d’exemple.`);
@@ -104,6 +114,8 @@ class MissingColumnsError extends Error {
 
 /** Set-based end of the import: file duplicates, unknown parents, then one merge with its counts. */
 async function mergeStaging(db: Db, importId: string, linesRead: number): Promise<void> {
+  // Fresh statistics after the COPY, or the planner guesses an empty table and picks nested loops.
+  await sql`analyze population_staging`.execute(db);
   await db.transaction().execute(async (trx) => {
     // The same NIR twice in one file: the first line wins, the others are reported.
     await sql`
@@ -132,7 +144,9 @@ async function mergeStaging(db: Db, importId: string, linesRead: number): Promis
         insert into insured_people (nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile,
           postal_address, parent_nir, ase, has_dmp, row_hash, last_import_id)
         select nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile,
-          postal_address, parent_nir, ase, has_dmp, row_hash, import_id
+          postal_address, parent_nir, ase, has_dmp,
+          md5(concat_ws('|', nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email, mobile,
+            postal_address, parent_nir, ase, has_dmp)), import_id
         from population_staging where import_id = ${importId}
         on conflict (nir) do update set vitale_serial = excluded.vitale_serial, birth_name = excluded.birth_name,
           first_names = excluded.first_names, birth_date = excluded.birth_date, sex = excluded.sex, birth_place = excluded.birth_place,

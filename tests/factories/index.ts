@@ -16,13 +16,13 @@ export function aNir(opts: { sex?: 1 | 2; year?: number; month?: number } = {}):
 }
 
 let staffCount = 0;
-export async function aStaffMember(db: Db, kind: 'AGENT' | 'SUPERVISOR' = 'AGENT'): Promise<StaffActor & { identifiant: string; password: string }> {
+export async function aStaffMember(db: Db, kind: 'AGENT' | 'SUPERVISOR' = 'AGENT'): Promise<StaffActor & { identifiant: string; password: string; email: string }> {
   const identifiant = `agent.test${++staffCount}.${randomInt(1e9)}`;
   const password = 'Agent-Test-2026!';
   const row = await db.insertInto('staff_users').values({
     kind, identifiant, password_hash: await hashPassword(password), email: `${identifiant}@cnam.test`, display_name: 'Agent Test', site_id: null, locked_until: null,
   }).returning('id').executeTakeFirstOrThrow();
-  return { kind: 'STAFF', staffId: row.id, role: kind, name: 'Agent Test', identifiant, password };
+  return { kind: 'STAFF', staffId: row.id, role: kind, name: 'Agent Test', identifiant, password, email: `${identifiant}@cnam.test` };
 }
 
 export type PendingPerson = { profileId: string; nir: string; vitaleSerial: string; birthDate: string; email: string; code: string; outboxId: string };

@@ -10,6 +10,9 @@ export default async function BackofficeHome() {
     <>
       <PageTitle title={`Bonjour ${actor.name}`} lead={actor.role === 'SUPERVISOR' ? 'Profil : superviseur' : 'Profil : agent'} />
       <div className="grid gap-6 md:grid-cols-3">
+        <Card title="Population assurée" href="/admin/population">
+          Importer le fichier des assurés d’un département et suivre chaque import, avec son rapport de rejets.
+        </Card>
         <Card title="Créer un bénéficiaire" href="/admin/beneficiaires/nouveau">
           Enregistrer une personne et lui envoyer son avis de création avec un code provisoire.
         </Card>
