@@ -119,7 +119,8 @@ async function main() {
     token: { sub: accountId, audience: 'patient', subjectId: accountId, loginAt: Date.now(), name: 'Marie Dupont' },
     secret: AUTH_SECRET, salt: 'authjs.session-token', maxAge: 1800,
   });
-  const session = { cookie: `authjs.session-token=${jwt}` };
+  // A browser also holds the proxy's refresh hint, so it rolls the session once a minute, not per request.
+  const session = { cookie: `authjs.session-token=${jwt}; mes_session_refresh=${Date.now() + 3_600_000}` };
   const probe = await fetch(`${base}/espace`, { headers: session, redirect: 'manual' });
   const html = await probe.text();
   if (probe.status !== 200 || !html.includes('Bonjour Marie')) {
