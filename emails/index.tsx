@@ -1,5 +1,6 @@
 import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
+import { NewCodeEmail, type NewCodeData } from './new-code';
 import { NoticeEmail, type NoticeData } from './notice';
 import { OtpEmail, type OtpData } from './otp';
 import { SecurityAlertEmail, type SecurityAlertData } from './security-alert';
@@ -10,6 +11,7 @@ import { SecurityAlertEmail, type SecurityAlertData } from './security-alert';
  */
 export type EmailMessage =
   | { template: 'notice'; to: string; profileId: string; data: Omit<NoticeData, 'lastOppositionDay' | 'codeExpiresOn'> & { codeExpiresAt: string } }
+  | { template: 'new-code'; to: string; data: NewCodeData & { codeExpiresAt: string } }
   | { template: 'otp'; to: string; data: OtpData }
   | { template: 'security-alert'; to: string; data: SecurityAlertData };
 
@@ -31,6 +33,10 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       return both('Votre profil Mon espace santé', (
         <NoticeEmail {...message.data} code={extra.code ?? ''} lastOppositionDay={extra.lastOppositionDay ?? ''}
           codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />
+      ));
+    case 'new-code':
+      return both('Votre nouveau code provisoire Mon espace santé', (
+        <NewCodeEmail {...message.data} code={extra.code ?? ''} codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />
       ));
     case 'otp':
       return both(`Votre code Mon espace santé : ${extra.otp ?? ''}`, <OtpEmail {...message.data} otp={extra.otp ?? ''} />);

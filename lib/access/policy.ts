@@ -11,6 +11,7 @@ export type Action =
   | 'profile.medical.read'    // any medical content (documents, profil médical...)
   | 'profile.create'          // a CNAM agent creates a beneficiary (BO-4)
   | 'profile.admin.read'      // civil status and lifecycle state, never medical content (BO)
+  | 'profile.code.reissue'    // BO-3: a new code provisoire
   | 'backoffice.access'
   | 'backoffice.mailbox.read' // demo mailbox (no SMTP configured)
   | 'backoffice.jobs.retry'   // BO-9
@@ -69,6 +70,7 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       return deny('default-deny');
     }
     case 'profile.admin.read':
+    case 'profile.code.reissue':
       if (!target.profile) return deny('no-target');
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'profile.create':

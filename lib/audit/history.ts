@@ -20,6 +20,7 @@ const ACTION_LABELS: Record<string, string> = {
   'account.login': 'Connexion à Mon espace santé',
   'profile.admin.read': 'Consultation de vos informations administratives (sans contenu médical)',
   'profile.history.read': 'Consultation de l’historique d’activité',
+  'profile.code.reissue': 'Envoi d’un nouveau code provisoire',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {

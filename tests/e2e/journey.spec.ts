@@ -36,6 +36,7 @@ test('BO-4, CMP-5, ACT-1..10, AUD-4: from creation by an agent to the patient re
   const sentAfter = Date.now();
   await form(nir);
   await expect(page.getByRole('heading', { level: 1, name: 'Julien Marc LEFÈVRE' })).toBeVisible();
+  const beneficiaryPage = page.url();
   await expect(page.getByText('invité', { exact: true })).toBeVisible();
   await expectAccessible(page);
   // A duplicate NIR is refused.
@@ -45,7 +46,14 @@ test('BO-4, CMP-5, ACT-1..10, AUD-4: from creation by an agent to the patient re
 
   // 2. The notice arrives by SMTP, once, with the code and the last opposition day (CMP-4, CMP-5, CMP-7).
   const notice = await waitForMail(email, /Votre profil Mon espace santé/, sentAfter);
-  const code = codeProvisoireIn(notice);
+  expect(codeProvisoireIn(notice)).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
+  // BO-3: the person lost it; the agent sends a new one, which replaces it.
+  await page.goto(beneficiaryPage);
+  const reissuedAfter = Date.now();
+  await page.getByRole('button', { name: 'Envoyer un nouveau code provisoire' }).click();
+  await expect(page.getByText('Un nouveau code provisoire part par courriel')).toBeVisible();
+  await expectAccessible(page);
+  const code = codeProvisoireIn(await waitForMail(email, /Votre nouveau code provisoire/, reissuedAfter));
   expect(code).toMatch(/^[A-HJKMNP-Z2-9]{8}$/);
   const lastDay = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'Europe/Paris' })
     .format(new Date(`${lastOppositionDay(new Date(notice.receivedAt))}T12:00:00Z`));

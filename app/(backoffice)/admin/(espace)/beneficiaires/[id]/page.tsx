@@ -7,6 +7,8 @@ import { STATE_LABELS_FR } from '@/lib/accounts/lifecycle';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { NotFoundError } from '@/lib/errors';
+import { ReissueCodeForm } from '@/components/backoffice/ReissueCodeForm';
+import { reissueCodeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Bénéficiaire' };
 
@@ -30,6 +32,7 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
         <dt className="font-semibold">Avis de création</dt><dd>{b.noticeStatus ? NOTICE[b.noticeStatus] : 'aucun'}</dd>
         <dt className="font-semibold">Fin de la période d’opposition</dt><dd>{b.oppositionDeadline ? day(b.oppositionDeadline) : 'fixée à l’envoi de l’avis'}</dd>
       </dl>
+      {(b.state === 'PENDING' || b.state === 'CREATED') && <ReissueCodeForm profileId={b.id} action={reissueCodeAction} />}
     </>
   );
 }

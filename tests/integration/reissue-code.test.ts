@@ -1,0 +1,60 @@
+import { sql } from 'kysely';
+import { afterAll, describe, expect, test } from 'vitest';
+import { closeDb, getDb } from '@/db/client';
+import type { Actor } from '@/lib/access/actor';
+import { reissueCode } from '@/lib/accounts/reissue-code';
+import { startActivation } from '@/lib/accounts/start-activation';
+import { unseal } from '@/lib/auth/secrets';
+import { AccessDeniedError } from '@/lib/errors';
+import { aPendingPerson, aStaffMember } from '../factories';
+
+const db = getDb();
+afterAll(() => closeDb());
+const HOUR = 3600_000;
+
+async function lastNewCode(email: string) {
+  const row = await db.selectFrom('outbox').select(['sealed', 'payload']).where('kind', '=', 'email')
+    .where(sql<string>`payload->>'to'`, '=', email).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  expect((row.payload as { template: string }).template).toBe('new-code');
+  return (JSON.parse(unseal(row.sealed!)) as { code: string }).code;
+}
+
+describe('BO-3, CMP-8: a new code provisoire from the back-office', () => {
+  test('BO-3, CMP-7: the new code is emailed, works for activation and voids the previous one', async () => {
+    const t0 = new Date();
+    const person = await aPendingPerson(db, t0);
+    const agent = await aStaffMember(db);
+    await reissueCode(db, agent, person.profileId, new Date(t0.getTime() + 1000));
+    const fresh = await lastNewCode(person.email);
+    expect(fresh).not.toBe(person.code);
+    const input = { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate };
+    await expect(startActivation(db, { ...input, code: person.code }, new Date(t0.getTime() + 2000))).rejects.toMatchObject({ code: 'activation.code-expired' });
+    await expect(startActivation(db, { ...input, code: fresh }, new Date(t0.getTime() + 3000))).resolves.toHaveProperty('enrolmentId');
+    const trace = await db.selectFrom('access_events').select(['actor_type', 'outcome']).where('profile_id', '=', person.profileId)
+      .where('action', '=', 'profile.code.reissue').execute();
+    expect(trace).toEqual([{ actor_type: 'SUPPORT', outcome: 'OK' }]);
+  });
+
+  test('CMP-8: at most 3 codes per 24 hours, the notice’s code included; the 4th is refused and traced', async () => {
+    const t0 = new Date();
+    const person = await aPendingPerson(db, t0);
+    const agent = await aStaffMember(db);
+    await reissueCode(db, agent, person.profileId, new Date(t0.getTime() + HOUR));
+    await reissueCode(db, agent, person.profileId, new Date(t0.getTime() + 2 * HOUR));
+    await expect(reissueCode(db, agent, person.profileId, new Date(t0.getTime() + 3 * HOUR)))
+      .rejects.toMatchObject({ code: 'code.cap', message: expect.stringContaining('24 heures') });
+    const denied = await db.selectFrom('access_events').select('reason').where('profile_id', '=', person.profileId).where('outcome', '=', 'DENIED').execute();
+    expect(denied).toEqual([{ reason: 'code-cap' }]);
+    // A day after the first code, one more may be sent.
+    await expect(reissueCode(db, agent, person.profileId, new Date(t0.getTime() + 24 * HOUR + 1000))).resolves.toBeUndefined();
+  });
+
+  test('BO-3: an activated profile gets no code, and an advisor cannot send one', async () => {
+    const person = await aPendingPerson(db);
+    await db.updateTable('profiles').set({ state: 'ACTIVE' }).where('id', '=', person.profileId).execute();
+    await expect(reissueCode(db, await aStaffMember(db), person.profileId, new Date())).rejects.toMatchObject({ code: 'code.not-awaiting' });
+    const other = await aPendingPerson(db);
+    const advisor: Actor = { kind: 'ADVISOR', staffId: '00000000-0000-0000-0000-0000000000aa', siteId: '00000000-0000-0000-0000-0000000000bb', name: 'C' };
+    await expect(reissueCode(db, advisor, other.profileId, new Date())).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+});
