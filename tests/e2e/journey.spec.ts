@@ -123,6 +123,7 @@ test('BO-4, CMP-5, ACT-1..10, AUD-4: from creation by an agent to the patient re
 
   // 6. Sign out ends the session: the space sends back to the login page.
   await page.getByRole('button', { name: 'Se déconnecter' }).click();
+  await expect(page).toHaveURL(/localhost:\d+\/$/);
   await page.goto('/espace');
   await expect(page).toHaveURL(/\/connexion$/);
 });
