@@ -25,6 +25,7 @@ export interface ProfilesTable {
   opposition_deadline: DateOnly | null;
   activation_streak: Generated<number>;
   activation_last_failure_at: Timestamp | null;
+  legacy_dmp_attached_at: Generated<Date | null>;
   created_at: CreatedAt;
 }
 

@@ -7,6 +7,7 @@ import { createMailer } from '@/lib/notifications/mailer';
 import { logger } from '@/lib/logger';
 import { EMAILS_QUEUE, markEmailFailed, processEmail, type EmailJob } from './emails';
 import { IMPORTS_QUEUE, processImport, type ImportJob } from './imports';
+import { SCHEDULES_QUEUE, processScheduled, registerSchedules, type ScheduledJob } from './schedules';
 
 /**
  * The worker process (`npm run worker`): relays the outbox into BullMQ and runs the processors.
@@ -15,7 +16,11 @@ import { IMPORTS_QUEUE, processImport, type ImportJob } from './imports';
 const db = getDb();
 const connection = redisConnection();
 const mailer = createMailer();
-const queues = { [EMAILS_QUEUE]: createQueue(EMAILS_QUEUE, connection), [IMPORTS_QUEUE]: createQueue(IMPORTS_QUEUE, connection) };
+const queues = {
+  [EMAILS_QUEUE]: createQueue(EMAILS_QUEUE, connection),
+  [IMPORTS_QUEUE]: createQueue(IMPORTS_QUEUE, connection),
+  [SCHEDULES_QUEUE]: createQueue(SCHEDULES_QUEUE, connection),
+};
 
 const emails = new Worker<EmailJob>(EMAILS_QUEUE, async (job) => processEmail(db, mailer, job.data), {
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 8,
@@ -25,6 +30,12 @@ const imports = new Worker<ImportJob>(IMPORTS_QUEUE, async (job) => processImpor
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
 });
 imports.on('failed', (job, err) => logger.error({ queue: IMPORTS_QUEUE, jobId: job?.id, err: err.message }, 'import failed'));
+
+const schedules = new Worker(SCHEDULES_QUEUE, async (job) => processScheduled(db, job.name as ScheduledJob), {
+  connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
+});
+schedules.on('failed', (job, err) => logger.error({ queue: SCHEDULES_QUEUE, job: job?.name, err: err.message }, 'scheduled job failed'));
+void registerSchedules(queues[SCHEDULES_QUEUE]!).catch((err: Error) => logger.error({ err: err.message }, 'could not register schedules'));
 
 /** FAILED marks still being written; shutdown waits for them before closing the pool. */
 const pendingMarks = new Set<Promise<unknown>>();
@@ -54,7 +65,7 @@ async function shutdown(signal: string) {
   logger.info({ signal }, 'worker stopping: finishing current jobs');
   clearInterval(timer);
   await relaying;
-  await Promise.all([emails.close(), imports.close()]); // waits for the jobs in progress
+  await Promise.all([emails.close(), imports.close(), schedules.close()]); // waits for the jobs in progress
   await Promise.all(pendingMarks);
   await Promise.all(Object.values(queues).map((q) => q.close()));
   connection.disconnect();

@@ -21,6 +21,7 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.admin.read': 'Consultation de vos informations administratives (sans contenu médical)',
   'profile.history.read': 'Consultation de l’historique d’activité',
   'profile.code.reissue': 'Envoi d’un nouveau code provisoire',
+  'profile.window-close': 'Création du profil à la fin de la période d’opposition',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {

@@ -36,21 +36,11 @@ function actorFields(actor: Actor): Pick<ChainedFields, 'actor_type' | 'actor_id
   }
 }
 
-/**
- * AUD-1: writes one trace in the caller's transaction, so the trace and the action commit or roll
- * back together. Traces of one profile form a hash chain; events without a profile share one chain.
- */
-export async function recordAccess(trx: Transaction<DB> | Kysely<DB>, input: TraceInput): Promise<void> {
-  // The chain lock below lasts for a transaction: never append outside one.
-  if (!trx.isTransaction) return trx.transaction().execute((t) => recordAccess(t, input));
-  const chainKey = input.profileId ?? 'global';
-  // Serialises writers of one chain so two concurrent traces cannot fork it.
-  await sql`select pg_advisory_xact_lock(hashtextextended(${chainKey}, 0))`.execute(trx);
-  const last = await trx.selectFrom('access_events').select('hash').where('chain_key', '=', chainKey)
-    .orderBy('id', 'desc').limit(1).executeTakeFirst();
+/** The chained fields of one trace (AUD-2); mode ASSISTED for advisors unless said otherwise. */
+function traceFields(input: TraceInput): ChainedFields {
   const denied = input.decision && !input.decision.allowed ? input.decision.code : input.denied;
-  const fields: ChainedFields = {
-    chain_key: chainKey,
+  return {
+    chain_key: input.profileId ?? 'global',
     profile_id: input.profileId,
     at: input.at,
     ...actorFields(input.actor),
@@ -63,8 +53,57 @@ export async function recordAccess(trx: Transaction<DB> | Kysely<DB>, input: Tra
     reason: denied ?? null,
     channel: input.channel ?? 'WEB',
   };
-  const prev = last?.hash ?? null;
-  await trx.insertInto('access_events')
-    .values({ ...fields, outcome: fields.outcome as 'OK' | 'DENIED', prev_hash: prev, hash: traceHash(prev, fields) })
-    .execute();
+}
+
+/**
+ * Writers of one chain are serialised by a transaction-scoped advisory lock on the chain's bucket
+ * (1 of 1024): a batch of thousands of profiles then needs at most 1024 locks, never one per profile.
+ */
+const LOCK_CLASS = 7301;
+const BUCKETS = 1024;
+
+async function lockChains(trx: Transaction<DB>, chainKeys: string[]): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${LOCK_CLASS}, b) from (
+    select distinct abs(hashtext(k)) % ${BUCKETS} as b from unnest(${chainKeys}::text[]) k order by b) buckets`.execute(trx);
+}
+
+/**
+ * AUD-1: writes one trace in the caller's transaction, so the trace and the action commit or roll
+ * back together. Traces of one profile form a hash chain; events without a profile share one chain.
+ */
+export async function recordAccess(trx: Transaction<DB> | Kysely<DB>, input: TraceInput): Promise<void> {
+  await recordAccesses(trx, [input]);
+}
+
+/** The same for many traces at once (set-based jobs): one lock round, one read, chunked inserts. */
+export async function recordAccesses(trx: Transaction<DB> | Kysely<DB>, inputs: TraceInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  // The chain lock lasts for a transaction: never append outside one.
+  if (!trx.isTransaction) return trx.transaction().execute((t) => recordAccesses(t, inputs));
+  const rows = inputs.map(traceFields);
+  const chainKeys = [...new Set(rows.map((r) => r.chain_key))];
+  await lockChains(trx as Transaction<DB>, chainKeys);
+  const last = await sql<{ chain_key: string; hash: string }>`
+    select distinct on (chain_key) chain_key, hash from access_events
+    where chain_key = any(${chainKeys}::text[]) order by chain_key, id desc`.execute(trx);
+  const previous = new Map(last.rows.map((r) => [r.chain_key, r.hash]));
+  const values = rows.map((fields) => {
+    const prev = previous.get(fields.chain_key) ?? null;
+    const hash = traceHash(prev, fields);
+    previous.set(fields.chain_key, hash);
+    return { ...fields, outcome: fields.outcome as 'OK' | 'DENIED', prev_hash: prev, hash };
+  });
+  if (values.length === 1) {
+    await trx.insertInto('access_events').values(values).execute();
+    return;
+  }
+  // Many rows: one statement, one array per column (a VALUES list would need 19 parameters a row).
+  const col = <K extends keyof (typeof values)[number]>(k: K) => values.map((v) => v[k]);
+  await sql`insert into access_events (chain_key, profile_id, at, actor_type, actor_id, actor_label, actor_role, profession, site_id,
+      on_behalf_of, mode, action, target_type, target_id, outcome, reason, channel, prev_hash, hash)
+    select * from unnest(${col('chain_key')}::text[], ${col('profile_id')}::uuid[], ${col('at')}::timestamptz[], ${col('actor_type')}::text[],
+      ${col('actor_id')}::text[], ${col('actor_label')}::text[], ${col('actor_role')}::text[], ${col('profession')}::text[],
+      ${col('site_id')}::uuid[], ${col('on_behalf_of')}::text[], ${col('mode')}::text[], ${col('action')}::text[],
+      ${col('target_type')}::text[], ${col('target_id')}::text[], ${col('outcome')}::text[], ${col('reason')}::text[],
+      ${col('channel')}::text[], ${col('prev_hash')}::text[], ${col('hash')}::text[])`.execute(trx);
 }

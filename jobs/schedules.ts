@@ -1,0 +1,24 @@
+import type { Queue } from 'bullmq';
+import type { Db } from '@/db/client';
+import { closeWindows } from '@/lib/campaigns/close-windows';
+import { parisDay } from '@/lib/campaigns/window';
+
+export const SCHEDULES_QUEUE = 'schedules';
+export type ScheduledJob = 'close-windows';
+
+/** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
+export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
+  switch (name) {
+    case 'close-windows':
+      return closeWindows(db, now);
+  }
+}
+
+/**
+ * Registers the daily runs, and one run at start so a day missed while the worker was down is done
+ * now (a job id per day: several workers starting the same day add it once).
+ */
+export async function registerSchedules(queue: Queue, now = new Date()): Promise<void> {
+  await queue.upsertJobScheduler('close-windows', { pattern: '5 0 * * *', tz: 'Europe/Paris' }, { name: 'close-windows' });
+  await queue.add('close-windows', {}, { jobId: `close-windows-start-${parisDay(now)}` });
+}
