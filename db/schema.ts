@@ -236,6 +236,19 @@ export interface PopulationImportRejectionsTable {
   reason: string;
 }
 
+export type OppositionChannel = 'WEB' | 'PHONE' | 'LETTER' | 'EMAIL' | 'FRANCE_SERVICES';
+
+export interface OppositionsTable {
+  id: Generated<string>;
+  receipt_number: string;
+  profile_id: string;
+  channel: OppositionChannel;
+  received_at: Timestamp;
+  postmark_date: DateOnly | null;
+  recorded_by: string | null;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -254,6 +267,7 @@ export interface DB {
   population_imports: PopulationImportsTable;
   insured_people: InsuredPeopleTable;
   population_import_rejections: PopulationImportRejectionsTable;
+  oppositions: OppositionsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

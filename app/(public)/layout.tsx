@@ -4,6 +4,7 @@ import { PageShell } from '@/components/ui';
 const nav = [
   { href: '/activation', label: 'Activer mon profil' },
   { href: '/connexion', label: 'Me connecter' },
+  { href: '/opposition', label: 'M’opposer' },
 ];
 
 // Frame for pages that need no sign-in: home, activation, sign-in, help, accessibility.

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m202611281800 from './202611281800_foundation';
 import * as m202611281900 from './202611281900_population';
 import * as m202611282000 from './202611282000_window_close';
+import * as m202611282030 from './202611282030_oppositions';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
   '202611281800_foundation': m202611281800,
   '202611281900_population': m202611281900,
   '202611282000_window_close': m202611282000,
+  '202611282030_oppositions': m202611282030,
 };

@@ -20,8 +20,10 @@ export type StaffActor = { kind: 'STAFF'; staffId: string; role: 'AGENT' | 'SUPE
 export type AdvisorActor = { kind: 'ADVISOR'; staffId: string; siteId: string; name: string };
 /** A person going through activation, not yet logged in (ACT-1). */
 export type EnrolmentActor = { kind: 'ENROLMENT' };
+/** A person acting on the public site without an account (web opposition, OPP-3). */
+export type PublicPersonActor = { kind: 'PUBLIC' };
 export type SystemActor = { kind: 'SYSTEM'; job: string };
 
-export type Actor = PatientActor | ProfessionalActor | StaffActor | AdvisorActor | EnrolmentActor | SystemActor;
+export type Actor = PatientActor | ProfessionalActor | StaffActor | AdvisorActor | EnrolmentActor | PublicPersonActor | SystemActor;
 
 export const SYSTEM: SystemActor = { kind: 'SYSTEM', job: 'system' };

@@ -22,6 +22,7 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.history.read': 'Consultation de l’historique d’activité',
   'profile.code.reissue': 'Envoi d’un nouveau code provisoire',
   'profile.window-close': 'Création du profil à la fin de la période d’opposition',
+  'profile.oppose': 'Opposition à la création du profil',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {

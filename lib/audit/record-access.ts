@@ -31,6 +31,8 @@ function actorFields(actor: Actor): Pick<ChainedFields, 'actor_type' | 'actor_id
       return { actor_type: 'SUPPORT', actor_id: actor.staffId, actor_label: actor.name, actor_role: 'ADVISOR', profession: null, site_id: actor.siteId };
     case 'ENROLMENT':
       return { actor_type: 'ENROLMENT', actor_id: 'enrolment', actor_label: 'Activation en ligne', actor_role: null, profession: null, site_id: null };
+    case 'PUBLIC':
+      return { actor_type: 'PATIENT', actor_id: 'web', actor_label: 'Vous (démarche en ligne, sans connexion)', actor_role: null, profession: null, site_id: null };
     case 'SYSTEM':
       return { actor_type: 'SYSTEM', actor_id: actor.job, actor_label: 'Assurance Maladie (traitement automatique)', actor_role: null, profession: null, site_id: null };
   }
