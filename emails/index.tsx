@@ -2,6 +2,7 @@ import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
 import { NewCodeEmail, type NewCodeData } from './new-code';
 import { NoticeEmail, type NoticeData } from './notice';
+import { OppositionReceiptEmail, type OppositionReceiptData } from './opposition-receipt';
 import { OtpEmail, type OtpData } from './otp';
 import { SecurityAlertEmail, type SecurityAlertData } from './security-alert';
 
@@ -12,10 +13,11 @@ import { SecurityAlertEmail, type SecurityAlertData } from './security-alert';
 export type EmailMessage =
   | { template: 'notice'; to: string; profileId: string; data: Omit<NoticeData, 'lastOppositionDay' | 'codeExpiresOn'> & { codeExpiresAt: string } }
   | { template: 'new-code'; to: string; data: NewCodeData & { codeExpiresAt: string } }
+  | { template: 'opposition-receipt'; to: string; data: OppositionReceiptData }
   | { template: 'otp'; to: string; data: OtpData }
   | { template: 'security-alert'; to: string; data: SecurityAlertData };
 
-export type RenderedEmail = { subject: string; html: string; text: string };
+export type RenderedEmail = { subject: string; html: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
 /** Formats dates for French readers, in Europe/Paris (DESIGN.md "Time"). */
 export const frenchDay = (d: Date) =>
@@ -38,6 +40,8 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       return both('Votre nouveau code provisoire Mon espace santé', (
         <NewCodeEmail {...message.data} code={extra.code ?? ''} codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />
       ));
+    case 'opposition-receipt':
+      return both(`Récépissé d’opposition ${message.data.receiptNumber}`, <OppositionReceiptEmail {...message.data} />);
     case 'otp':
       return both(`Votre code Mon espace santé : ${extra.otp ?? ''}`, <OtpEmail {...message.data} otp={extra.otp ?? ''} />);
     case 'security-alert':

@@ -2,6 +2,7 @@ import type { Db } from '@/db/client';
 import { frenchDay, renderEmail, type EmailMessage } from '@/emails';
 import { unseal } from '@/lib/auth/secrets';
 import { lastOppositionDay } from '@/lib/campaigns/window';
+import { findReceipt, renderReceiptPdf } from '@/lib/oppositions/receipt';
 import type { Mailer } from '@/lib/notifications/mailer';
 
 export const EMAILS_QUEUE = 'emails';
@@ -24,7 +25,13 @@ export async function processEmail(db: Db, mailer: Mailer, job: EmailJob, now = 
       await trx.updateTable('profiles').set({ notice_sent_at: now, opposition_deadline: lastDay })
         .where('id', '=', message.profileId).where('notice_sent_at', 'is', null).execute();
     }
-    await mailer.send(trx, row.id, message.to, await renderEmail(message, extra));
+    const email = await renderEmail(message, extra);
+    if (message.template === 'opposition-receipt') {
+      // OPP-6: the PDF is built from the opposition as recorded, at sending time.
+      const pdf = await renderReceiptPdf(await findReceipt(trx, message.data.oppositionId));
+      email.attachments = [{ filename: `recepisse-${message.data.receiptNumber}.pdf`, content: Buffer.from(pdf), contentType: 'application/pdf' }];
+    }
+    await mailer.send(trx, row.id, message.to, email);
     await trx.updateTable('outbox')
       .set((eb) => ({ status: 'DONE', done_at: now, sealed: null, last_error: null, attempts: eb('attempts', '+', 1) }))
       .where('id', '=', row.id).execute();

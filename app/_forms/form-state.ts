@@ -13,6 +13,8 @@ export type FormState = {
   values: Record<string, string>;
   /** Changes on every answer so the form re-mounts with the returned values. */
   version: number;
+  /** What a successful action hands back to its form (e.g. the link to a receipt). */
+  data?: Record<string, string>;
 };
 
 export const initialFormState: FormState = { status: 'idle', fieldErrors: {}, values: {}, version: 0 };

@@ -20,7 +20,10 @@ export async function getBeneficiarySummary(db: Db, actor: Actor, profileId: str
     const notice = await trx.selectFrom('outbox').select(['status', 'last_error', 'done_at'])
       .where('kind', '=', 'email').where(sql<string>`payload->>'profileId'`, '=', p.id)
       .orderBy('id', 'desc').limit(1).executeTakeFirst();
+    const oppositions = await trx.selectFrom('oppositions').select(['id', 'receipt_number', 'channel', 'received_at'])
+      .where('profile_id', '=', p.id).orderBy('received_at').execute();
     return {
+      oppositions,
       id: p.id, nirMasked: maskNir(p.nir), name: `${p.first_names} ${p.birth_name}`, birthDate: p.birth_date, email: p.email,
       state: p.state, noticeSentAt: p.notice_sent_at, oppositionDeadline: p.opposition_deadline, noticeStatus: notice?.status ?? null,
     };

@@ -18,7 +18,8 @@ export function createMailer(smtpUrl = config().SMTP_URL, from = config().MAIL_F
     return {
       async send(trx, outboxId, to, email) {
         await trx.insertInto('demo_mailbox')
-          .values({ outbox_id: outboxId, to_address: to, subject: email.subject, html: email.html, text: email.text })
+          .values({ outbox_id: outboxId, to_address: to, subject: email.subject, html: email.html,
+            text: email.attachments?.length ? `${email.text}\n\n[Pièces jointes : ${email.attachments.map((a) => a.filename).join(', ')}]` : email.text })
           .onConflict((oc) => oc.column('outbox_id').doNothing()).execute();
       },
       close() {},
@@ -29,7 +30,7 @@ export function createMailer(smtpUrl = config().SMTP_URL, from = config().MAIL_F
   return {
     async send(_trx, outboxId, to, email) {
       await transport.sendMail({
-        from, to, subject: email.subject, html: email.html, text: email.text,
+        from, to, subject: email.subject, html: email.html, text: email.text, attachments: email.attachments,
         headers: { 'X-MES-Outbox-Id': outboxId },
       });
     },

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/access/actor';
 import { TransitionRefusedError, transition } from '@/lib/accounts/lifecycle';
 import { recordAccess } from '@/lib/audit/record-access';
 import { DomainError, ValidationError } from '@/lib/errors';
+import { enqueue } from '@/lib/queue/outbox';
 import { findOpposableProfiles, type Identity } from './identify';
 
 export class OppositionRefusedError extends DomainError {}
@@ -23,21 +24,22 @@ export async function opposeOnline(db: Db, identity: Identity, profileIds: strin
 }
 
 export async function recordOppositions(db: Db, actor: Actor, profileIds: string[],
-  how: { channel: OppositionChannel; postmarkDate: string | null; recordedBy: string | null }, now: Date): Promise<string[]> {
+  how: { channel: OppositionChannel; postmarkDate: string | null; recordedBy: string | null; emailReceiptTo?: string | null }, now: Date): Promise<string[]> {
   const actorRole = actor.kind === 'STAFF' || actor.kind === 'ADVISOR' ? 'SUPPORT' : 'PATIENT';
   const refused: { id: string; error: Error }[] = [];
   const ids = await db.transaction().execute(async (trx) => {
     const created: string[] = [];
     for (const profileId of profileIds) {
       const profile = await trx.selectFrom('profiles').select(['id', 'state', 'first_names']).where('id', '=', profileId).forUpdate().executeTakeFirstOrThrow();
+      const firstName = profile.first_names.split(' ')[0] ?? '';
       let to;
       try {
         to = transition(profile.state, 'OPPOSITION', actorRole).to;
       } catch (e) {
         if (!(e instanceof TransitionRefusedError)) throw e;
         refused.push({ id: profileId, error: new OppositionRefusedError('opposition.not-pending', profile.state === 'CREATED' || profile.state === 'ACTIVE'
-          ? `Le profil de ${profile.first_names.split(' ')[0]} a déjà été créé : l’opposition n’est plus possible, mais vous pouvez le fermer (avec votre code provisoire ou au 3422).`
-          : `Le profil de ${profile.first_names.split(' ')[0]} ne peut pas faire l’objet d’une opposition dans son état actuel.`) });
+          ? `Le profil de ${firstName} a déjà été créé : l’opposition n’est plus possible, mais vous pouvez le fermer (avec votre code provisoire ou au 3422).`
+          : `Le profil de ${firstName} ne peut pas faire l’objet d’une opposition dans son état actuel.`) });
         continue;
       }
       await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now }).where('id', '=', profileId).execute();
@@ -46,7 +48,12 @@ export async function recordOppositions(db: Db, actor: Actor, profileIds: string
       const row = await trx.insertInto('oppositions').values({
         receipt_number: sql<string>`'OPP-' || to_char(${now}::timestamptz at time zone 'Europe/Paris', 'YYYY') || '-' || lpad(nextval('opposition_receipt_seq')::text, 8, '0')`,
         profile_id: profileId, channel: how.channel, received_at: now, postmark_date: how.postmarkDate, recorded_by: how.recordedBy, withdrawn_at: null,
-      }).returning('id').executeTakeFirstOrThrow();
+      }).returning(['id', 'receipt_number']).executeTakeFirstOrThrow();
+      if (how.emailReceiptTo) {
+        // OPP-6: the receipt leaves with the opposition or not at all (same transaction, outbox).
+        await enqueue(trx, { kind: 'email', message: { template: 'opposition-receipt', to: how.emailReceiptTo,
+          data: { firstName, receiptNumber: row.receipt_number, oppositionId: row.id } } });
+      }
       await recordAccess(trx, { actor, action: 'profile.oppose', profileId, at: now, channel: how.channel === 'WEB' ? 'WEB' : 'BACKOFFICE',
         target: { type: 'opposition', id: row.id } });
       created.push(row.id);

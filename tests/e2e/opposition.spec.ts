@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, expectAccessible, test } from './support/fixtures';
+import { aStaffMember } from '../factories';
+import { passwordThenOtp } from './support/flows';
 import { aPendingPerson } from './support/people';
 
 /** OPP-3, OPP-5, OPP-6 through the public site: identify, tick the child, download the receipt. */
@@ -42,4 +44,24 @@ test('OPP-3, OPP-5, OPP-6: a parent objects for their child on the web and downl
   expect(readFileSync(file).subarray(0, 5).toString()).toBe('%PDF-');
   const states = await db.selectFrom('profiles').select(['id', 'state']).where('id', 'in', [parent.profileId, child.profileId]).execute();
   expect(Object.fromEntries(states.map((s) => [s.id, s.state]))).toEqual({ [parent.profileId]: 'PENDING', [child.profileId]: 'OPPOSED' });
+});
+
+test('BO-2, OPP-2, OPP-4: an agent keys a letter opposition with its postmark and downloads the receipt', async ({ page, db }) => {
+  const person = await aPendingPerson(db);
+  await db.updateTable('profiles').set({ notice_sent_at: new Date(), opposition_deadline: '2099-12-31' }).where('id', '=', person.profileId).execute();
+  await passwordThenOtp(page, '/admin/connexion', await aStaffMember(db));
+  await expect(page).toHaveURL(/\/admin$/);
+  await page.goto(`/admin/beneficiaires/${person.profileId}`);
+  await expectAccessible(page);
+  await page.getByLabel('par courrier').check();
+  await page.getByRole('button', { name: 'Enregistrer l’opposition' }).click();
+  await expect(page.locator('#postmarkDate-error')).toContainText('Indiquez la date du cachet de la poste.');
+  await page.getByLabel('par courrier').check();
+  await page.getByLabel('Date du cachet de la poste').fill('02/11/2026');
+  await page.getByRole('button', { name: 'Enregistrer l’opposition' }).click();
+  await expect(page.getByText('opposé', { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: /télécharger le récépissé OPP-\d{4}-\d{8} \(PDF\)/ }).click();
+  expect(readFileSync(await (await download).path()).subarray(0, 5).toString()).toBe('%PDF-');
 });

@@ -8,10 +8,13 @@ import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { NotFoundError } from '@/lib/errors';
 import { ReissueCodeForm } from '@/components/backoffice/ReissueCodeForm';
-import { reissueCodeAction } from './actions';
+import { StaffOppositionForm } from '@/components/backoffice/StaffOppositionForm';
+import { recordOppositionAction, reissueCodeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Bénéficiaire' };
 
+const CHANNEL: Record<string, string> = { WEB: 'en ligne', PHONE: 'par téléphone', LETTER: 'par courrier', EMAIL: 'par courriel', FRANCE_SERVICES: 'en France Services' };
+const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const NOTICE: Record<string, string> = { PENDING: 'en attente d’envoi', ENQUEUED: 'en cours d’envoi', DONE: 'envoyé', FAILED: 'en échec' };
 const day = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
@@ -33,6 +36,20 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
         <dt className="font-semibold">Fin de la période d’opposition</dt><dd>{b.oppositionDeadline ? day(b.oppositionDeadline) : 'fixée à l’envoi de l’avis'}</dd>
       </dl>
       {(b.state === 'PENDING' || b.state === 'CREATED') && <ReissueCodeForm profileId={b.id} action={reissueCodeAction} />}
+      {b.oppositions.length > 0 && (
+        <section aria-labelledby="oppositions" className="mt-8">
+          <h2 id="oppositions" className="mb-2 text-xl font-bold">Oppositions</h2>
+          <ul className="list-disc pl-6">
+            {b.oppositions.map((o) => (
+              <li key={o.id}>
+                {o.receipt_number}, {CHANNEL[o.channel]}, le {when.format(o.received_at)} —{' '}
+                <a href={`/admin/oppositions/${o.id}/recepisse`} download>télécharger le récépissé {o.receipt_number} (PDF)</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {b.state === 'PENDING' && <StaffOppositionForm profileId={b.id} action={recordOppositionAction} />}
     </>
   );
 }

@@ -1,0 +1,54 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { closeDb, getDb } from '@/db/client';
+import { processEmail } from '@/jobs/emails';
+import { createMailer } from '@/lib/notifications/mailer';
+import { recordStaffOpposition } from '@/lib/oppositions/record-by-staff';
+import { aPendingPerson, aStaffMember } from '../factories';
+
+const db = getDb();
+afterAll(() => closeDb());
+
+async function pendingWithWindow(lastDay: string) {
+  const person = await aPendingPerson(db);
+  await db.updateTable('profiles').set({ notice_sent_at: new Date(), opposition_deadline: lastDay }).where('id', '=', person.profileId).execute();
+  return person;
+}
+
+describe('BO-2, OPP-2, OPP-4, OPP-6: oppositions keyed in the back-office', () => {
+  test('OPP-2, OPP-6: a phone opposition is recorded, traced as SUPPORT, and its PDF receipt is emailed', async () => {
+    const person = await pendingWithWindow('2099-01-01');
+    const agent = await aStaffMember(db);
+    const id = await recordStaffOpposition(db, agent, { profileId: person.profileId, channel: 'PHONE', postmarkDate: null }, new Date());
+    const row = await db.selectFrom('oppositions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ channel: 'PHONE', recorded_by: agent.staffId, postmark_date: null });
+    const trace = await db.selectFrom('access_events').select(['actor_type', 'actor_id', 'channel']).where('profile_id', '=', person.profileId)
+      .where('action', '=', 'profile.oppose').executeTakeFirstOrThrow();
+    expect(trace).toEqual({ actor_type: 'SUPPORT', actor_id: agent.staffId, channel: 'BACKOFFICE' });
+    const outbox = await db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'email').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(outbox.payload).toMatchObject({ template: 'opposition-receipt', to: person.email });
+    await processEmail(db, createMailer(''), { outboxId: outbox.id });
+    const mail = await db.selectFrom('demo_mailbox').selectAll().where('outbox_id', '=', outbox.id).executeTakeFirstOrThrow();
+    expect(mail.subject).toBe(`Récépissé d’opposition ${row.receipt_number}`);
+    expect(mail.text).toContain(`recepisse-${row.receipt_number}.pdf`);
+  });
+
+  test('OPP-4: a letter postmarked on the last day of the window counts; one postmarked the day after is refused', async () => {
+    const agent = await aStaffMember(db);
+    const late = await pendingWithWindow('2026-03-15');
+    await expect(recordStaffOpposition(db, agent, { profileId: late.profileId, channel: 'LETTER', postmarkDate: '2026-03-16' }, new Date()))
+      .rejects.toMatchObject({ code: 'opposition.late', field: 'postmarkDate', message: expect.stringContaining('15/03/2026') });
+    expect((await db.selectFrom('profiles').select('state').where('id', '=', late.profileId).executeTakeFirstOrThrow()).state).toBe('PENDING');
+    const onTime = await pendingWithWindow('2026-03-15');
+    await recordStaffOpposition(db, agent, { profileId: onTime.profileId, channel: 'LETTER', postmarkDate: '2026-03-15' }, new Date());
+    expect((await db.selectFrom('profiles').select('state').where('id', '=', onTime.profileId).executeTakeFirstOrThrow()).state).toBe('OPPOSED');
+    await expect(recordStaffOpposition(db, agent, { profileId: (await pendingWithWindow('2099-01-01')).profileId, channel: 'LETTER', postmarkDate: null }, new Date()))
+      .rejects.toMatchObject({ code: 'opposition.postmark' });
+  });
+
+  test('BO-2: an advisor cannot key an opposition in the back-office', async () => {
+    const person = await pendingWithWindow('2099-01-01');
+    const advisor = { kind: 'ADVISOR' as const, staffId: '00000000-0000-0000-0000-0000000000cc', siteId: '00000000-0000-0000-0000-0000000000dd', name: 'C' };
+    await expect(recordStaffOpposition(db, advisor, { profileId: person.profileId, channel: 'PHONE', postmarkDate: null }, new Date()))
+      .rejects.toMatchObject({ code: 'access.denied' });
+  });
+});
