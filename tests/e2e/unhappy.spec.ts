@@ -126,3 +126,29 @@ test('ACT-12: five wrong passwords lock login for 15 minutes and send a security
   await expect(page.locator('#password-error')).toContainText('Réessayez dans 15 minutes');
   await expectAccessible(page);
 });
+
+test('CMP-8: a person asks for a new code online; it arrives by email and the old one stops working', async ({ page, db }) => {
+  const person = await aPendingPerson(db);
+  await page.goto('/activation');
+  await page.getByRole('link', { name: 'Recevoir un nouveau code provisoire' }).click();
+  await expectAccessible(page);
+  const fill = async (serial: string) => {
+    await page.getByLabel('Numéro de sécurité sociale').fill(person.nir);
+    await page.getByLabel('Numéro de série de la carte Vitale').fill(serial);
+    await page.getByLabel('Date de naissance').fill(typed(person.birthDate));
+    await page.getByRole('button', { name: 'Recevoir un nouveau code' }).click();
+  };
+  await fill('99999999999');
+  await expect(page.getByRole('alert').filter({ hasText: 'ne permettent pas d’envoyer un code' })).toBeVisible();
+  const since = Date.now();
+  await fill(person.vitaleSerial);
+  await expect(page.getByText('Un nouveau code provisoire vient d’être envoyé')).toBeVisible();
+  await expectAccessible(page);
+  const mail = await waitForMail(person.email, /Votre nouveau code provisoire/, since);
+  const code = /code provisoire\s*:\s*([A-Z0-9]{8})\b/.exec(mail.text)?.[1] ?? '';
+  expect(code).toMatch(/^[A-Z2-9]{8}$/);
+  await tryActivation(page, person, person.code);
+  await expect(page.locator('#code-error')).toContainText('Ce code provisoire a expiré ou a été remplacé');
+  await tryActivation(page, person, code);
+  await expect(page.getByRole('heading', { level: 1, name: 'Choisir mes identifiants' })).toBeVisible();
+});

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { reissueCode } from '@/lib/accounts/reissue-code';
+import { reissueCode, requestCodeOnline } from '@/lib/accounts/reissue-code';
 import { startActivation } from '@/lib/accounts/start-activation';
 import { unseal } from '@/lib/auth/secrets';
 import { AccessDeniedError } from '@/lib/errors';
@@ -56,5 +56,25 @@ describe('BO-3, CMP-8: a new code provisoire from the back-office', () => {
     const other = await aPendingPerson(db);
     const advisor: Actor = { kind: 'ADVISOR', staffId: '00000000-0000-0000-0000-0000000000aa', siteId: '00000000-0000-0000-0000-0000000000bb', name: 'C' };
     await expect(reissueCode(db, advisor, other.profileId, new Date())).rejects.toBeInstanceOf(AccessDeniedError);
+  });
+
+  test('CMP-8 online: the carte Vitale and birth date identify; the code goes to the email on file; a mismatch reveals nothing', async () => {
+    const person = await aPendingPerson(db);
+    await expect(requestCodeOnline(db, { nir: person.nir, vitaleSerial: '99999999999', birthDate: person.birthDate }, new Date()))
+      .rejects.toMatchObject({ code: 'code.identity' });
+    await expect(requestCodeOnline(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: '1900-01-01' }, new Date()))
+      .rejects.toMatchObject({ code: 'code.identity' });
+    await requestCodeOnline(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate }, new Date());
+    expect(await lastNewCode(person.email)).toMatch(/^[A-Z2-9]{8}$/);
+    const trace = await db.selectFrom('access_events').select(['actor_type', 'channel']).where('profile_id', '=', person.profileId)
+      .where('action', '=', 'profile.code.reissue').execute();
+    expect(trace).toEqual([{ actor_type: 'PATIENT', channel: 'WEB' }]);
+  });
+
+  test('CMP-8 online: without an email on file the person is sent to ameli, the 3422 or France Services', async () => {
+    const person = await aPendingPerson(db);
+    await db.updateTable('profiles').set({ email: null }).where('id', '=', person.profileId).execute();
+    await expect(requestCodeOnline(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate }, new Date()))
+      .rejects.toMatchObject({ code: 'code.no-email', message: expect.stringContaining('France Services') });
   });
 });

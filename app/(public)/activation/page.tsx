@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { IdentityStepForm } from '@/components/activation/IdentityStepForm';
 import { PageTitle } from '@/components/ui';
 import { ActivationSteps } from '@/components/activation/ActivationSteps';
@@ -13,6 +14,7 @@ export default function ActivationPage() {
         lead="Munissez-vous de votre carte Vitale et du code provisoire reçu par courriel ou par courrier." />
       <ActivationSteps current={1} />
       <IdentityStepForm action={submitIdentity} />
+      <p className="mt-8">Code perdu ou expiré ? <Link href="/activation/nouveau-code">Recevoir un nouveau code provisoire</Link></p>
     </>
   );
 }

@@ -1,0 +1,35 @@
+'use server';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { requestCodeOnline } from '@/lib/accounts/reissue-code';
+import { limitActivationByIp } from '@/lib/auth/ip-limit';
+import { clock } from '@/lib/clock';
+import { frenchDateToIso } from '@/lib/identity/dates';
+import { parseNir } from '@/lib/identity/nir';
+import { parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
+import { headers } from 'next/headers';
+
+const input = z.object({
+  nir: z.string().trim().min(1, 'Saisissez votre numéro de sécurité sociale.').superRefine((v, ctx) => {
+    try { parseNir(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
+  }),
+  vitaleSerial: z.string().trim().min(1, 'Saisissez le numéro de série de votre carte Vitale.'),
+  birthDate: z.string().trim().transform((v, ctx) => {
+    const iso = frenchDateToIso(v);
+    if (!iso) { ctx.addIssue({ code: 'custom', message: 'Saisissez une date valide au format JJ/MM/AAAA.' }); return z.NEVER; }
+    return iso;
+  }),
+});
+
+/** CMP-8: a new code provisoire, online (same per-IP limit as activation tries, ACT-5). */
+export async function requestNewCodeAction(_: FormState, form: FormData): Promise<FormState> {
+  const parsed = parseForm(input, form);
+  if (!parsed.ok) return parsed.state;
+  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  const result = await runUseCase(form, async () => {
+    await limitActivationByIp(ip, clock.now());
+    await requestCodeOnline(getDb(), parsed.data, clock.now());
+  });
+  if (!result.ok) return result.state;
+  return { status: 'success', message: 'Un nouveau code provisoire vient d’être envoyé à l’adresse électronique que l’Assurance Maladie connaît pour vous. Les codes précédents ne fonctionnent plus.', fieldErrors: {}, values: {}, version: Date.now() };
+}
