@@ -5,6 +5,16 @@ import { ActivationRefusedError } from './errors';
 import { THROTTLE_MESSAGES_FR, ipActivationGate } from './throttle-rules';
 
 /**
+ * The client address as the reverse proxy saw it: the LAST X-Forwarded-For entry is the one our own
+ * proxy appended (earlier entries come from the client and can be forged). Without a proxy (local
+ * demo) every request shares one bucket; production runs behind a proxy that sets the header.
+ */
+export function clientIp(headers: Headers): string {
+  const forwarded = headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+  return forwarded?.at(-1) ?? headers.get('x-real-ip') ?? 'direct';
+}
+
+/**
  * ACT-5 per IP: 20 activation tries per rolling hour, counted in Redis (shared by every web
  * instance). The IP is stored hashed; the set expires with its window.
  */

@@ -10,7 +10,7 @@ import { parseNir } from '@/lib/identity/nir';
 import { checkVitaleSerial } from '@/lib/auth/credential-rules';
 import { errorState, parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
 import { clearStepCookie, readStepCookie, setStepCookie } from '@/app/_auth/challenge-cookie';
-import { limitActivationByIp } from '@/lib/auth/ip-limit';
+import { clientIp, limitActivationByIp } from '@/lib/auth/ip-limit';
 import { frenchDateToIso } from '@/lib/identity/dates';
 import { headers } from 'next/headers';
 
@@ -37,7 +37,7 @@ const identity = z.object({
 export async function submitIdentity(_: FormState, form: FormData): Promise<FormState> {
   const input = parseForm(identity, form);
   if (!input.ok) return input.state;
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  const ip = clientIp(await headers());
   const result = await runUseCase(form, async () => {
     await limitActivationByIp(ip, clock.now());
     return startActivation(getDb(), input.data, clock.now());

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requestCodeOnline } from '@/lib/accounts/reissue-code';
-import { limitActivationByIp } from '@/lib/auth/ip-limit';
+import { clientIp, limitActivationByIp } from '@/lib/auth/ip-limit';
 import { clock } from '@/lib/clock';
 import { frenchDateToIso } from '@/lib/identity/dates';
 import { parseNir } from '@/lib/identity/nir';
@@ -25,7 +25,7 @@ const input = z.object({
 export async function requestNewCodeAction(_: FormState, form: FormData): Promise<FormState> {
   const parsed = parseForm(input, form);
   if (!parsed.ok) return parsed.state;
-  const ip = (await headers()).get('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  const ip = clientIp(await headers());
   const result = await runUseCase(form, async () => {
     await limitActivationByIp(ip, clock.now());
     await requestCodeOnline(getDb(), parsed.data, clock.now());
