@@ -13,6 +13,7 @@ export type Action =
   | 'profile.admin.read'      // civil status and lifecycle state, never medical content (BO)
   | 'profile.code.reissue'    // BO-3: a new code provisoire
   | 'profile.oppose.record'   // BO-2: an opposition received by phone, letter or email
+  | 'profile.oppose.withdraw' // OPP-9: the person asks for a space after all
   | 'backoffice.access'
   | 'backoffice.mailbox.read' // demo mailbox (no SMTP configured)
   | 'backoffice.jobs.retry'   // BO-9
@@ -73,6 +74,7 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'profile.admin.read':
     case 'profile.code.reissue':
     case 'profile.oppose.record':
+    case 'profile.oppose.withdraw':
       if (!target.profile) return deny('no-target');
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'profile.create':

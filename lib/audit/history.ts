@@ -23,6 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.code.reissue': 'Envoi d’un nouveau code provisoire',
   'profile.window-close': 'Création du profil à la fin de la période d’opposition',
   'profile.oppose': 'Opposition à la création du profil',
+  'profile.oppose.withdraw': 'Retrait de l’opposition',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {

@@ -64,4 +64,8 @@ test('BO-2, OPP-2, OPP-4: an agent keys a letter opposition with its postmark an
   const download = page.waitForEvent('download');
   await page.getByRole('link', { name: /télécharger le récépissé OPP-\d{4}-\d{8} \(PDF\)/ }).click();
   expect(readFileSync(await (await download).path()).subarray(0, 5).toString()).toBe('%PDF-');
+  // OPP-9: the person changes their mind; the agent withdraws the opposition.
+  await page.getByRole('button', { name: 'Retirer l’opposition' }).click();
+  await expect(page.getByText('créé, non activé', { exact: true })).toBeVisible();
+  await expectAccessible(page);
 });

@@ -3,6 +3,9 @@ import { closeDb, getDb } from '@/db/client';
 import { processEmail } from '@/jobs/emails';
 import { createMailer } from '@/lib/notifications/mailer';
 import { recordStaffOpposition } from '@/lib/oppositions/record-by-staff';
+import { withdrawOpposition } from '@/lib/oppositions/withdraw';
+import { startActivation } from '@/lib/accounts/start-activation';
+import { unseal } from '@/lib/auth/secrets';
 import { aPendingPerson, aStaffMember } from '../factories';
 
 const db = getDb();
@@ -50,5 +53,29 @@ describe('BO-2, OPP-2, OPP-4, OPP-6: oppositions keyed in the back-office', () =
     const advisor = { kind: 'ADVISOR' as const, staffId: '00000000-0000-0000-0000-0000000000cc', siteId: '00000000-0000-0000-0000-0000000000dd', name: 'C' };
     await expect(recordStaffOpposition(db, advisor, { profileId: person.profileId, channel: 'PHONE', postmarkDate: null }, new Date()))
       .rejects.toMatchObject({ code: 'access.denied' });
+  });
+});
+
+describe('OPP-9, ACC-2 T14: withdrawal of an opposition', () => {
+  test('OPP-9: the profile goes to CREATED, the opposition is marked withdrawn, a new code is emailed and works', async () => {
+    const person = await pendingWithWindow('2099-01-01');
+    const agent = await aStaffMember(db);
+    await recordStaffOpposition(db, agent, { profileId: person.profileId, channel: 'PHONE', postmarkDate: null }, new Date());
+    await withdrawOpposition(db, agent, person.profileId, new Date());
+    expect((await db.selectFrom('profiles').select('state').where('id', '=', person.profileId).executeTakeFirstOrThrow()).state).toBe('CREATED');
+    const opposition = await db.selectFrom('oppositions').select('withdrawn_at').where('profile_id', '=', person.profileId).executeTakeFirstOrThrow();
+    expect(opposition.withdrawn_at).toBeInstanceOf(Date);
+    const row = await db.selectFrom('outbox').select(['sealed', 'payload']).where('kind', '=', 'email').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(row.payload).toMatchObject({ template: 'new-code', to: person.email });
+    const { code } = JSON.parse(unseal(row.sealed!)) as { code: string };
+    await expect(startActivation(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate, code }, new Date()))
+      .resolves.toHaveProperty('enrolmentId');
+  });
+
+  test('ACC-2: withdrawing when there is no opposition is refused and traced', async () => {
+    const person = await pendingWithWindow('2099-01-01');
+    await expect(withdrawOpposition(db, await aStaffMember(db), person.profileId, new Date())).rejects.toMatchObject({ code: 'lifecycle.refused' });
+    const denied = await db.selectFrom('access_events').select('reason').where('profile_id', '=', person.profileId).where('outcome', '=', 'DENIED').execute();
+    expect(denied).toEqual([{ reason: 'lifecycle.refused' }]);
   });
 });

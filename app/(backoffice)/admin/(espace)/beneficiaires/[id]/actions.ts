@@ -8,6 +8,7 @@ import { clock } from '@/lib/clock';
 import { errorState, parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
 import { frenchDateToIso } from '@/lib/identity/dates';
 import { recordStaffOpposition } from '@/lib/oppositions/record-by-staff';
+import { withdrawOpposition } from '@/lib/oppositions/withdraw';
 
 /** BO-3: send a new code provisoire to the email on file (CMP-8 cap applies). */
 export async function reissueCodeAction(_: FormState, form: FormData): Promise<FormState> {
@@ -37,4 +38,14 @@ export async function recordOppositionAction(_: FormState, form: FormData): Prom
   revalidatePath(`/admin/beneficiaires/${parsed.data.profileId}`);
   return { status: 'success', message: 'Opposition enregistrée ; le récépissé part par courriel si une adresse est connue.', fieldErrors: {}, values: {},
     version: Date.now(), data: { receiptHref: `/admin/oppositions/${result.value}/recepisse` } };
+}
+
+/** OPP-9: withdraw the opposition at the person's request; a new code provisoire follows. */
+export async function withdrawOppositionAction(_: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireAudience('staff');
+  const { profileId } = z.object({ profileId: z.uuid() }).parse(Object.fromEntries(form));
+  const result = await runUseCase(form, () => withdrawOpposition(getDb(), actor, profileId, clock.now()));
+  if (!result.ok) return result.state;
+  revalidatePath(`/admin/beneficiaires/${profileId}`);
+  return { status: 'success', message: 'Opposition retirée : le profil est créé et un nouveau code provisoire part par courriel.', fieldErrors: {}, values: {}, version: Date.now() };
 }

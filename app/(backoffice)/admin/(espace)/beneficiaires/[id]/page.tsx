@@ -7,9 +7,9 @@ import { STATE_LABELS_FR } from '@/lib/accounts/lifecycle';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { NotFoundError } from '@/lib/errors';
-import { ReissueCodeForm } from '@/components/backoffice/ReissueCodeForm';
+import { ProfileActionForm } from '@/components/backoffice/ProfileActionForm';
 import { StaffOppositionForm } from '@/components/backoffice/StaffOppositionForm';
-import { recordOppositionAction, reissueCodeAction } from './actions';
+import { recordOppositionAction, reissueCodeAction, withdrawOppositionAction } from './actions';
 
 export const metadata: Metadata = { title: 'Bénéficiaire' };
 
@@ -35,7 +35,14 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
         <dt className="font-semibold">Avis de création</dt><dd>{b.noticeStatus ? NOTICE[b.noticeStatus] : 'aucun'}</dd>
         <dt className="font-semibold">Fin de la période d’opposition</dt><dd>{b.oppositionDeadline ? day(b.oppositionDeadline) : 'fixée à l’envoi de l’avis'}</dd>
       </dl>
-      {(b.state === 'PENDING' || b.state === 'CREATED') && <ReissueCodeForm profileId={b.id} action={reissueCodeAction} />}
+      {(b.state === 'PENDING' || b.state === 'CREATED') && (
+        <ProfileActionForm profileId={b.id} action={reissueCodeAction} label="Envoyer un nouveau code provisoire"
+          hint="Au plus 3 codes par 24 heures ; le nouveau code remplace les précédents." />
+      )}
+      {b.state === 'OPPOSED' && (
+        <ProfileActionForm profileId={b.id} action={withdrawOppositionAction} label="Retirer l’opposition"
+          hint="À la demande de la personne : son profil sera créé et un nouveau code provisoire lui sera envoyé (OPP-9)." />
+      )}
       {b.oppositions.length > 0 && (
         <section aria-labelledby="oppositions" className="mt-8">
           <h2 id="oppositions" className="mb-2 text-xl font-bold">Oppositions</h2>
