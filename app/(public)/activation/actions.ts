@@ -6,30 +6,19 @@ import { chooseCredentials, resendEnrolmentOtp } from '@/lib/accounts/choose-cre
 import { confirmActivation } from '@/lib/accounts/confirm-activation';
 import { startActivation } from '@/lib/accounts/start-activation';
 import { clock } from '@/lib/clock';
-import { parseNir } from '@/lib/identity/nir';
-import { checkVitaleSerial } from '@/lib/auth/credential-rules';
 import { errorState, parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
+import { frenchDateField, nirField, vitaleSerialField } from '@/app/_forms/fields';
 import { clearStepCookie, readStepCookie, setStepCookie } from '@/app/_auth/challenge-cookie';
 import { clientIp, limitActivationByIp } from '@/lib/auth/ip-limit';
-import { frenchDateToIso } from '@/lib/identity/dates';
 import { headers } from 'next/headers';
 
 const ENROLMENT = 'mes_activation';
 const CHALLENGE = 'mes_activation_otp';
 
 const identity = z.object({
-  nir: z.string().trim().min(1, 'Saisissez votre numéro de sécurité sociale.').superRefine((v, ctx) => {
-    try { parseNir(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
-  }),
-  vitaleSerial: z.string().trim().min(1, 'Saisissez le numéro de série de votre carte Vitale.').superRefine((v, ctx) => {
-    const error = checkVitaleSerial(v);
-    if (error) ctx.addIssue({ code: 'custom', message: error });
-  }),
-  birthDate: z.string().trim().transform((v, ctx) => {
-    const iso = frenchDateToIso(v);
-    if (!iso) { ctx.addIssue({ code: 'custom', message: 'Saisissez une date valide au format JJ/MM/AAAA.' }); return z.NEVER; }
-    return iso;
-  }),
+  nir: nirField,
+  vitaleSerial: vitaleSerialField,
+  birthDate: frenchDateField(),
   code: z.string().trim().min(1, 'Saisissez le code provisoire reçu par courriel ou par courrier.'),
   cgu: z.literal('oui', { error: 'Vous devez accepter les conditions générales d’utilisation pour activer votre profil.' }),
 });

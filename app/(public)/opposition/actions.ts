@@ -3,18 +3,16 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { clock } from '@/lib/clock';
-import { parseNir } from '@/lib/identity/nir';
 import { findOpposableProfiles, type Identity } from '@/lib/oppositions/identify';
 import { opposeOnline } from '@/lib/oppositions/oppose';
 import { errorState, parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
+import { nirField } from '@/app/_forms/fields';
 import { readSealedCookie, setSealedCookie } from '@/app/_auth/sealed-cookie';
 import { IDENTITY_COOKIE, RECEIPTS_COOKIE } from './cookies';
 
 
 const identity = z.object({
-  nir: z.string().trim().min(1, 'Saisissez votre numéro de sécurité sociale.').superRefine((v, ctx) => {
-    try { parseNir(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
-  }),
+  nir: nirField,
   vitaleSerial: z.string().trim().min(1, 'Saisissez le numéro de série de votre carte Vitale.'),
   cardType: z.enum(['photo', 'sans-photo'], { error: 'Indiquez si votre carte Vitale a une photo.' }),
 });

@@ -4,21 +4,14 @@ import { getDb } from '@/db/client';
 import { requestCodeOnline } from '@/lib/accounts/reissue-code';
 import { clientIp, limitActivationByIp } from '@/lib/auth/ip-limit';
 import { clock } from '@/lib/clock';
-import { frenchDateToIso } from '@/lib/identity/dates';
-import { parseNir } from '@/lib/identity/nir';
 import { parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
+import { frenchDateField, nirField, vitaleSerialField } from '@/app/_forms/fields';
 import { headers } from 'next/headers';
 
 const input = z.object({
-  nir: z.string().trim().min(1, 'Saisissez votre numéro de sécurité sociale.').superRefine((v, ctx) => {
-    try { parseNir(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
-  }),
-  vitaleSerial: z.string().trim().min(1, 'Saisissez le numéro de série de votre carte Vitale.'),
-  birthDate: z.string().trim().transform((v, ctx) => {
-    const iso = frenchDateToIso(v);
-    if (!iso) { ctx.addIssue({ code: 'custom', message: 'Saisissez une date valide au format JJ/MM/AAAA.' }); return z.NEVER; }
-    return iso;
-  }),
+  nir: nirField,
+  vitaleSerial: vitaleSerialField,
+  birthDate: frenchDateField(),
 });
 
 /** CMP-8: a new code provisoire, online (same per-IP limit as activation tries, ACT-5). */

@@ -5,20 +5,15 @@ import { getDb } from '@/db/client';
 import { createBeneficiary } from '@/lib/accounts/create-beneficiary';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
-import { frenchDateToIso } from '@/lib/identity/dates';
 import { parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
+import { frenchDateField } from '@/app/_forms/fields';
 
 const input = z.object({
   nir: z.string().trim().min(1, 'Saisissez le NIR.'),
   vitaleSerial: z.string().trim().min(1, 'Saisissez le numéro de série de la carte Vitale.'),
   birthName: z.string().trim().min(1, 'Saisissez le nom de naissance.').max(100, 'Le nom est trop long.'),
   firstNames: z.string().trim().min(1, 'Saisissez au moins un prénom.').max(200, 'Les prénoms sont trop longs.'),
-  birthDate: z.string().trim().transform((v, ctx) => {
-    const iso = frenchDateToIso(v);
-    if (!iso) { ctx.addIssue({ code: 'custom', message: 'Saisissez une date valide au format JJ/MM/AAAA.' }); return z.NEVER; }
-    if (iso > new Date().toISOString().slice(0, 10)) { ctx.addIssue({ code: 'custom', message: 'La date de naissance ne peut pas être dans le futur.' }); return z.NEVER; }
-    return iso;
-  }),
+  birthDate: frenchDateField({ notFuture: true }),
   email: z.email('Saisissez une adresse électronique valide, par exemple nom@exemple.fr.'),
 });
 

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { checkVitaleSerial } from '@/lib/auth/credential-rules';
+import { frenchDateToIso } from '@/lib/identity/dates';
+import { parseNir } from '@/lib/identity/nir';
+
+/** Form fields shared by the public and back-office forms, with the rules' own French messages. */
+export const nirField = z.string().trim().min(1, 'Saisissez votre numéro de sécurité sociale.').superRefine((v, ctx) => {
+  try { parseNir(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
+});
+
+export const vitaleSerialField = z.string().trim().min(1, 'Saisissez le numéro de série de votre carte Vitale.').superRefine((v, ctx) => {
+  const error = checkVitaleSerial(v);
+  if (error) ctx.addIssue({ code: 'custom', message: error });
+});
+
+/** "JJ/MM/AAAA" → ISO date; `notFuture` for birth dates. */
+export const frenchDateField = (opts: { notFuture?: boolean } = {}) => z.string().trim().transform((v, ctx) => {
+  const iso = frenchDateToIso(v);
+  if (!iso) { ctx.addIssue({ code: 'custom', message: 'Saisissez une date valide au format JJ/MM/AAAA.' }); return z.NEVER; }
+  if (opts.notFuture && iso > new Date().toISOString().slice(0, 10)) {
+    ctx.addIssue({ code: 'custom', message: 'La date de naissance ne peut pas être dans le futur.' });
+    return z.NEVER;
+  }
+  return iso;
+});
