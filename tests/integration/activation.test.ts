@@ -119,7 +119,8 @@ describe('ACT-1, ACT-9, ACC-2 T4: activation with the code provisoire', () => {
     const spacedNir = `${p.nir.slice(0, 1)} ${p.nir.slice(1, 3)} ${p.nir.slice(3, 5)} ${p.nir.slice(5, 7)} ${p.nir.slice(7, 10)} ${p.nir.slice(10, 13)} ${p.nir.slice(13)}`;
     const typedCode = `${p.code.slice(0, 4)}-${p.code.slice(4)}`.toLowerCase();
     const { enrolmentId } = await startActivation(db, { nir: spacedNir, vitaleSerial: '123 456 789 01', birthDate: p.birthDate, code: typedCode }, now);
-    expect(enrolmentId).toBeTruthy();
+    const enrolment = await db.selectFrom('enrolments').select('profile_id').where('id', '=', enrolmentId).executeTakeFirstOrThrow();
+    expect(enrolment.profile_id).toBe(p.profileId);
   });
 
   test('ACC-2 T4: a CREATED profile (window over, not activated) can be activated too', async () => {

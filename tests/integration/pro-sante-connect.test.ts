@@ -235,7 +235,7 @@ test('an existing session gets new scopes without any consent page', async () =>
   const { meta } = await authorizeAsGp('openid', browser);
   const { authorize, state } = authorizationRequest(meta, 'openid scope_all');
   const code = await followToCallback(browser, await browser.fetch(authorize.href), state);
-  expect(code).toBeTruthy();
+  expect(code).toMatch(/^\S{20,}$/);
 });
 
 test('wrong password stays on the login page with a French error', async () => {
