@@ -179,7 +179,8 @@ export interface OutboxTable {
 
 export interface DemoMailboxTable {
   id: Generated<string>;
-  outbox_id: string;
+  outbox_id: string | null;
+  campaign_recipient_id: string | null;
   to_address: string;
   subject: string;
   html: string;
@@ -249,6 +250,59 @@ export interface OppositionsTable {
   withdrawn_at: Timestamp | null;
 }
 
+export type CampaignStatus = 'DRAFT' | 'SCHEDULED' | 'RUNNING' | 'PAUSED' | 'DONE' | 'CANCELLED';
+
+export interface CampaignsTable {
+  id: Generated<string>;
+  name: string;
+  departements: ColumnType<string[], string[] | undefined, string[]>;
+  births_since: DateOnly | null;
+  status: Generated<CampaignStatus>;
+  scheduled_at: Timestamp | null;
+  generation: Generated<number>;
+  selected: Generated<number>;
+  created_by: string;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export type RecipientStatus =
+  | 'QUEUED' | 'PREPARED' | 'SENDING' | 'SENT' | 'FAILED'
+  | 'LETTER_QUEUED' | 'LETTER_READY' | 'LETTER_POSTED' | 'SKIPPED' | 'CANCELLED';
+
+export interface CampaignRecipientsTable {
+  id: Generated<string>;
+  campaign_id: string;
+  nir: string;
+  kind: 'ADULT' | 'CHILD';
+  departement: string;
+  to_email: string | null;
+  channel: 'EMAIL' | 'LETTER';
+  status: Generated<RecipientStatus>;
+  profile_id: string | null;
+  lease_until: Timestamp | null;
+  attempts: Generated<number>;
+  last_error: string | null;
+  bounced_at: Timestamp | null;
+  sent_at: Timestamp | null;
+  uncertain: Generated<boolean>;
+  letter_batch_id: string | null;
+  selected_at: CreatedAt;
+}
+
+export interface LetterBatchesTable {
+  id: Generated<string>;
+  campaign_id: string;
+  seq: number;
+  letters: number;
+  status: Generated<'READY' | 'POSTED'>;
+  stored_path: string | null;
+  created_at: CreatedAt;
+  posted_on: DateOnly | null;
+  posted_by: string | null;
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -268,6 +322,9 @@ export interface DB {
   insured_people: InsuredPeopleTable;
   population_import_rejections: PopulationImportRejectionsTable;
   oppositions: OppositionsTable;
+  campaigns: CampaignsTable;
+  campaign_recipients: CampaignRecipientsTable;
+  letter_batches: LetterBatchesTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

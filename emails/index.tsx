@@ -32,7 +32,7 @@ async function both(subject: string, element: ReactElement): Promise<RenderedEma
 export async function renderEmail(message: EmailMessage, extra: Record<string, string>): Promise<RenderedEmail> {
   switch (message.template) {
     case 'notice':
-      return both('Votre profil Mon espace santé', (
+      return both(message.data.childFirstName ? 'Le profil Mon espace santé de votre enfant' : 'Votre profil Mon espace santé', (
         <NoticeEmail {...message.data} code={extra.code ?? ''} lastOppositionDay={extra.lastOppositionDay ?? ''}
           codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />
       ));

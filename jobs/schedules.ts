@@ -1,16 +1,21 @@
 import type { Queue } from 'bullmq';
 import type { Db } from '@/db/client';
 import { closeWindows } from '@/lib/campaigns/close-windows';
+import { startDueCampaigns, topUpBirthCampaigns } from '@/lib/campaigns/manage';
 import { parisDay } from '@/lib/campaigns/window';
 
 export const SCHEDULES_QUEUE = 'schedules';
-export type ScheduledJob = 'close-windows';
+export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
   switch (name) {
     case 'close-windows':
       return closeWindows(db, now);
+    case 'start-due-campaigns':
+      return startDueCampaigns(db, now);
+    case 'birth-campaigns':
+      return topUpBirthCampaigns(db, now);
   }
 }
 
@@ -20,5 +25,8 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
  */
 export async function registerSchedules(queue: Queue, now = new Date()): Promise<void> {
   await queue.upsertJobScheduler('close-windows', { pattern: '5 0 * * *', tz: 'Europe/Paris' }, { name: 'close-windows' });
+  await queue.upsertJobScheduler('start-due-campaigns', { pattern: '* * * * *', tz: 'Europe/Paris' }, { name: 'start-due-campaigns' });
+  await queue.upsertJobScheduler('birth-campaigns', { pattern: '0 1 * * *', tz: 'Europe/Paris' }, { name: 'birth-campaigns' });
   await queue.add('close-windows', {}, { jobId: `close-windows-start-${parisDay(now)}` });
+  await queue.add('start-due-campaigns', {}, { jobId: `start-due-campaigns-start-${now.getTime()}` });
 }

@@ -7,6 +7,8 @@ import { createMailer } from '@/lib/notifications/mailer';
 import { logger } from '@/lib/logger';
 import { EMAILS_QUEUE, markEmailFailed, processEmail, type EmailJob } from './emails';
 import { IMPORTS_QUEUE, processImport, type ImportJob } from './imports';
+import { CAMPAIGNS_QUEUE, processCampaignJob, watchCampaigns, type CampaignJob } from './campaigns';
+import { createBulkSender } from '@/lib/notifications/bulk-sender';
 import { SCHEDULES_QUEUE, processScheduled, registerSchedules, type ScheduledJob } from './schedules';
 
 /**
@@ -20,6 +22,7 @@ const queues = {
   [EMAILS_QUEUE]: createQueue(EMAILS_QUEUE, connection),
   [IMPORTS_QUEUE]: createQueue(IMPORTS_QUEUE, connection),
   [SCHEDULES_QUEUE]: createQueue(SCHEDULES_QUEUE, connection),
+  [CAMPAIGNS_QUEUE]: createQueue(CAMPAIGNS_QUEUE, connection),
 };
 
 const emails = new Worker<EmailJob>(EMAILS_QUEUE, async (job) => processEmail(db, mailer, job.data), {
@@ -30,6 +33,15 @@ const imports = new Worker<ImportJob>(IMPORTS_QUEUE, async (job) => processImpor
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
 });
 imports.on('failed', (job, err) => logger.error({ queue: IMPORTS_QUEUE, jobId: job?.id, err: err.message }, 'import failed'));
+
+// One dispatcher at a time per process: it drives all the SMTP connections of `sender` (more workers, more senders).
+const sender = createBulkSender({ smtpUrl: config().SMTP_URL, size: config().CAMPAIGN_SMTP_CONNECTIONS, db });
+let dispatching = 0;
+const campaigns = new Worker<CampaignJob>(CAMPAIGNS_QUEUE, async (job) => {
+  dispatching++;
+  try { return await processCampaignJob(db, sender, job.data, () => stopping); } finally { dispatching--; }
+}, { connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1 });
+campaigns.on('failed', (job, err) => logger.error({ queue: CAMPAIGNS_QUEUE, jobId: job?.id, err: err.message }, 'campaign dispatch failed'));
 
 const schedules = new Worker(SCHEDULES_QUEUE, async (job) => processScheduled(db, job.name as ScheduledJob), {
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
@@ -59,17 +71,27 @@ const timer = setInterval(() => {
   relaying = relayOutbox(db, queues).catch((err: Error) => logger.error({ err: err.message }, 'relay failed'));
 }, relayEveryMs);
 
+// Campaign watchdog: an idle worker picks up campaigns whose queue state was lost (see watchCampaigns).
+const watchEveryMs = config().CAMPAIGN_WATCHDOG_MS;
+const watchdog = setInterval(() => {
+  if (stopping || dispatching > 0) return;
+  watchCampaigns(db, queues[CAMPAIGNS_QUEUE]!, new Date(), watchEveryMs)
+    .catch((err: Error) => logger.error({ err: err.message }, 'campaign watchdog failed'));
+}, watchEveryMs);
+
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'worker stopping: finishing current jobs');
   clearInterval(timer);
+  clearInterval(watchdog);
   await relaying;
-  await Promise.all([emails.close(), imports.close(), schedules.close()]); // waits for the jobs in progress
+  await Promise.all([emails.close(), imports.close(), schedules.close(), campaigns.close()]); // waits for the jobs in progress
   await Promise.all(pendingMarks);
   await Promise.all(Object.values(queues).map((q) => q.close()));
   connection.disconnect();
   mailer.close();
+  sender.close();
   await closeDb();
   logger.info('worker stopped');
   process.exit(0);

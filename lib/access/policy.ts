@@ -18,6 +18,8 @@ export type Action =
   | 'backoffice.mailbox.read' // demo mailbox (no SMTP configured)
   | 'backoffice.jobs.retry'   // BO-9
   | 'population.import'       // BO-1: load the insured population
+  | 'campaign.read'           // BO-1: campaigns, progress, statistics
+  | 'campaign.manage'         // BO-1: create, schedule, start, pause, resume, cancel, retry, letters
   | 'advisor.access'
   | 'pro.access';
 
@@ -82,6 +84,8 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'backoffice.mailbox.read':
     case 'backoffice.jobs.retry':
     case 'population.import':
+    case 'campaign.read':
+    case 'campaign.manage':
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'advisor.access':
       return actor.kind === 'ADVISOR' ? ALLOW : deny('wrong-audience');

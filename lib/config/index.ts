@@ -17,6 +17,10 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().default('{mes}'),
   /** Uploaded files (population imports) and, later, document blobs. Shared storage when multi-machine. */
   DATA_DIR: z.string().default('.data'),
+  /** Campaign sending: SMTP connections in parallel, and how long a claimed batch stays reserved. */
+  CAMPAIGN_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(8),
+  CAMPAIGN_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+  CAMPAIGN_WATCHDOG_MS: z.coerce.number().int().min(500).default(15_000),
   PSC_ISSUER: z.string().url().default('http://localhost:9100'),
   PSC_CLIENT_ID: z.string().default('mes-local'),
   PSC_CLIENT_SECRET: z.string().default('mes-local-secret'),

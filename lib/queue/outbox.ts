@@ -9,10 +9,12 @@ import type { EmailMessage } from '@/emails';
  */
 export type OutboxItem =
   | { kind: 'email'; message: EmailMessage; secrets?: Record<string, string> }
-  | { kind: 'population-import'; importId: string };
+  | { kind: 'population-import'; importId: string }
+  | { kind: 'campaign-dispatch'; campaignId: string };
 
 export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxItem): Promise<string> {
-  const payload = item.kind === 'email' ? item.message : { importId: item.importId };
+  const payload = item.kind === 'email' ? item.message
+    : item.kind === 'population-import' ? { importId: item.importId } : { campaignId: item.campaignId };
   const secrets = item.kind === 'email' ? item.secrets : undefined;
   const row = await trx.insertInto('outbox')
     .values({ kind: item.kind, payload: JSON.stringify(payload), sealed: secrets ? seal(JSON.stringify(secrets)) : null })
@@ -21,7 +23,9 @@ export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxIte
 }
 
 /** Which BullMQ queue carries each outbox kind. */
-export const QUEUE_OF_KIND: Record<OutboxItem['kind'], string> = { email: 'emails', 'population-import': 'imports' };
+export const QUEUE_OF_KIND: Record<OutboxItem['kind'], string> = {
+  email: 'emails', 'population-import': 'imports', 'campaign-dispatch': 'campaigns',
+};
 
 /** BullMQ refuses integer-looking custom ids, hence the `outbox-` prefix. */
 export function jobIdOf(outboxId: string, generation: number): string {

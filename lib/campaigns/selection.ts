@@ -1,0 +1,59 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { Db } from '@/db/client';
+import { parisDay } from './window';
+
+/** What a campaign targets: départements, and/or children registered at birth since a date (CMP-1). */
+export type Target = { departements: string[]; birthsSince: string | null };
+
+/**
+ * CMP-1, CMP-2, ID-12: the eligible people of a target, in SQL.
+ * - eligible: in the insured population, no profile in any state (OPPOSED and PURGED included), not
+ *   already a recipient of another campaign (CMP-9 across campaigns);
+ * - a minor's notice goes to the parent principal (CMP-2): their email, else a letter to their address;
+ * - ASE minors (no attached adult, REP-7) are not notified: their profile is created by BO-5.
+ */
+function eligible(target: Target, now: Date): RawBuilder<unknown> {
+  const adultsBornBefore = `${Number(parisDay(now).slice(0, 4)) - 18}${parisDay(now).slice(4)}`;
+  const byDepartement = target.departements.length > 0 ? sql`ip.departement = any(${target.departements}::text[])` : sql`false`;
+  const byBirth = target.birthsSince ? sql`(ip.parent_nir is not null and ip.birth_date >= ${target.birthsSince}::date)` : sql`false`;
+  return sql`
+    from insured_people ip
+    left join insured_people parent on parent.nir = ip.parent_nir and ip.birth_date > ${adultsBornBefore}::date
+    where (${byDepartement} or ${byBirth})
+      and not (ip.ase and ip.birth_date > ${adultsBornBefore}::date)
+      and not exists (select 1 from profiles p where p.nir = ip.nir)
+      and not exists (select 1 from campaign_recipients r where r.nir = ip.nir and r.status <> 'CANCELLED')`;
+}
+
+/** Columns of a recipient row: who is written to, and how (CMP-2, CMP-3). */
+const RECIPIENT_COLUMNS = sql`
+  ip.nir,
+  case when parent.nir is not null then 'CHILD' else 'ADULT' end,
+  ip.departement,
+  case when parent.nir is not null then parent.email else ip.email end,
+  case when coalesce(case when parent.nir is not null then parent.email else ip.email end, '') = '' then 'LETTER' else 'EMAIL' end,
+  case when coalesce(case when parent.nir is not null then parent.email else ip.email end, '') = '' then 'LETTER_QUEUED' else 'QUEUED' end`;
+
+export async function countEligible(db: Db, target: Target, now: Date): Promise<{ total: number; letters: number; children: number }> {
+  const { rows } = await sql<{ total: string; letters: string; children: string }>`
+    select count(*) as total,
+      count(*) filter (where coalesce(case when parent.nir is not null then parent.email else ip.email end, '') = '') as letters,
+      count(*) filter (where parent.nir is not null) as children
+    ${eligible(target, now)}`.execute(db);
+  const r = rows[0];
+  return { total: Number(r?.total ?? 0), letters: Number(r?.letters ?? 0), children: Number(r?.children ?? 0) };
+}
+
+/**
+ * Adds the target's eligible people to the campaign, in one statement. Serialized by an advisory lock
+ * so two campaigns started together never both pick the same person. Returns how many were added.
+ */
+export async function selectRecipients(trx: Db, campaignId: string, target: Target, now: Date): Promise<number> {
+  await sql`select pg_advisory_xact_lock(hashtext('campaign-selection'))`.execute(trx);
+  const result = await sql`
+    insert into campaign_recipients (campaign_id, nir, kind, departement, to_email, channel, status)
+    select ${campaignId}::uuid, ${RECIPIENT_COLUMNS}
+    ${eligible(target, now)}
+    on conflict (campaign_id, nir) do nothing`.execute(trx);
+  return Number(result.numAffectedRows ?? 0);
+}
