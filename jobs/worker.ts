@@ -49,6 +49,11 @@ const schedules = new Worker(SCHEDULES_QUEUE, async (job) => processScheduled(db
 schedules.on('failed', (job, err) => logger.error({ queue: SCHEDULES_QUEUE, job: job?.name, err: err.message }, 'scheduled job failed'));
 void registerSchedules(queues[SCHEDULES_QUEUE]!).catch((err: Error) => logger.error({ err: err.message }, 'could not register schedules'));
 
+// Redis down or restarted: BullMQ reconnects by itself; an unhandled 'error' event would kill the process.
+const onConnectionError = (err: Error) => logger.warn({ err: err.message }, 'queue connection error');
+for (const w of [emails, imports, campaigns, schedules] as Worker[]) w.on('error', onConnectionError);
+for (const q of Object.values(queues)) q.on('error', onConnectionError);
+
 /** FAILED marks still being written; shutdown waits for them before closing the pool. */
 const pendingMarks = new Set<Promise<unknown>>();
 emails.on('failed', (job, err) => {

@@ -25,8 +25,11 @@ export type DispatchResult = 'done' | 'stopped' | 'waiting' | 'missing';
 
 const firstName = (names: string | null) => (names ?? '').split(/\s+/)[0] ?? '';
 
-/** Coalesces "sending" marks of concurrent sends into one UPDATE (one commit for many messages). */
-function sendingMarker(db: Db, now: () => Date) {
+/**
+ * Coalesces the "sending" marks of concurrent sends into one UPDATE (one commit for many messages).
+ * A row no longer PREPARED (its lease ran out and another worker took it) is refused: no final dot.
+ */
+function sendingMarker(db: Db, now: () => Date, leaseMs: number) {
   let pending: { id: string; resolve: () => void; reject: (e: Error) => void }[] = [];
   let timer: NodeJS.Timeout | null = null;
   const flush = async () => {
@@ -34,9 +37,14 @@ function sendingMarker(db: Db, now: () => Date) {
     pending = [];
     timer = null;
     try {
-      await db.updateTable('campaign_recipients').set({ status: 'SENDING', sent_at: now() })
-        .where('id', 'in', batch.map((b) => b.id)).where('status', '=', 'PREPARED').execute();
-      batch.forEach((b) => b.resolve());
+      const at = now();
+      const marked = new Set((await db.updateTable('campaign_recipients')
+        .set({ status: 'SENDING', sent_at: at, lease_until: new Date(at.getTime() + leaseMs) })
+        .where('id', 'in', batch.map((b) => b.id)).where('status', '=', 'PREPARED').returning('id').execute()).map((r) => r.id));
+      for (const b of batch) {
+        if (marked.has(b.id)) b.resolve();
+        else b.reject(new Error('destinataire repris par un autre envoi'));
+      }
     } catch (e) {
       batch.forEach((b) => b.reject(e as Error));
     }
@@ -79,7 +87,7 @@ async function sendBatch(db: Db, sender: BulkSender, items: Prepared[], opts: Re
   for (const child of new Set(items.map((i) => i.kind === 'CHILD'))) {
     templates.set(child, await renderNoticeTemplate({ child, appUrl: opts.appUrl, lastOppositionDay: deadline, codeExpiresAt: codeExpiresAt(now) }));
   }
-  const markSending = sendingMarker(db, opts.now);
+  const markSending = sendingMarker(db, opts.now, opts.leaseMs);
   const outcomes = new Map<string, SendOutcome>();
   let next = 0;
   await Promise.all(sender.slots.map(async (slot) => {
@@ -159,15 +167,31 @@ async function remaining(db: Db, campaignId: string, now: Date) {
  * may run at once (another worker, a restart): claims skip locked rows and every write is conditional.
  */
 export async function dispatchCampaign(db: Db, sender: BulkSender, campaignId: string, options: DispatchOptions): Promise<DispatchResult> {
-  const opts: Required<DispatchOptions> = { batchSize: 200, letterBatchSize: 1000, leaseMs: 120_000, maxAttempts: 3, shouldStop: () => false, ...options };
+  const opts: Required<DispatchOptions> = { batchSize: 250, letterBatchSize: 1000, leaseMs: 120_000, maxAttempts: 3, shouldStop: () => false, ...options };
+  // The next batch is prepared (profiles, codes, traces) while the current one is on the wire.
+  let prefetched: Promise<Prepared[]> | null = null;
+  const release = async () => {
+    const held = prefetched ? await prefetched : [];
+    prefetched = null;
+    if (held.length > 0) {
+      await db.updateTable('campaign_recipients').set({ status: 'QUEUED', lease_until: null })
+        .where('id', 'in', held.map((h) => h.id)).where('status', '=', 'PREPARED').execute();
+    }
+  };
   for (;;) {
-    if (opts.shouldStop()) return 'stopped';
     const campaign = await db.selectFrom('campaigns').select(['status', 'births_since']).where('id', '=', campaignId).executeTakeFirst();
-    if (!campaign) return 'missing';
-    if (campaign.status !== 'RUNNING' && campaign.status !== 'CANCELLED') return 'stopped';
-    await settleExpiredLeases(db, campaignId, opts.now());
-    const batch = await claimEmailBatch(db, campaignId, opts);
+    if (!campaign || opts.shouldStop() || (campaign.status !== 'RUNNING' && campaign.status !== 'CANCELLED')) {
+      await release();
+      return campaign ? 'stopped' : 'missing';
+    }
+    const batch = prefetched ? await prefetched : await (async () => {
+      await settleExpiredLeases(db, campaignId, opts.now());
+      return claimEmailBatch(db, campaignId, opts);
+    })();
+    prefetched = null;
     if (batch.length > 0) {
+      prefetched = claimEmailBatch(db, campaignId, opts);
+      prefetched.catch(() => {}); // awaited (and its error thrown) on the next turn
       await sendBatch(db, sender, batch, opts);
       continue;
     }

@@ -27,3 +27,12 @@ export function freePort(): Promise<number> {
 export function ownQueuePrefix(runPrefix: string, suffix: string): string {
   return runPrefix.endsWith('}') ? `${runPrefix.slice(0, -1)}-${suffix}}` : `{${runPrefix}-${suffix}}`;
 }
+
+/** True when something accepts TCP connections on the port. */
+export function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => { socket.end(); resolve(true); });
+    socket.once('error', () => resolve(false));
+  });
+}
