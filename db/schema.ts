@@ -26,6 +26,7 @@ export interface ProfilesTable {
   activation_streak: Generated<number>;
   activation_last_failure_at: Timestamp | null;
   legacy_dmp_attached_at: Generated<Date | null>;
+  handed_over_at: Generated<Date | null>;
   created_at: CreatedAt;
 }
 
@@ -49,6 +50,22 @@ export interface RepresentationsTable {
   role: 'PARENT_PRINCIPAL' | 'SECOND_PARENT' | 'GUARDIAN';
   granted_at: Timestamp;
   revoked_at: Timestamp | null;
+  granted_by: string | null;
+  revoked_reason: 'COURT' | 'MAJORITY' | null;
+  revoked_by: string | null;
+}
+
+export type InvitationStatus = 'PENDING' | 'ACCEPTED' | 'REFUSED' | 'EXPIRED';
+
+export interface RepresentativeInvitationsTable {
+  id: Generated<string>;
+  profile_id: string;
+  inviter_account_id: string;
+  invitee_account_id: string;
+  status: Generated<InvitationStatus>;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  answered_at: Timestamp | null;
 }
 
 export interface ActivationCodesTable {
@@ -325,6 +342,7 @@ export interface DB {
   campaigns: CampaignsTable;
   campaign_recipients: CampaignRecipientsTable;
   letter_batches: LetterBatchesTable;
+  representative_invitations: RepresentativeInvitationsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

@@ -70,8 +70,8 @@ export async function seed(db: Db, now = new Date()) {
       email: DEMO.patient.email, email_verified_at: now, locked_until: null, last_login_at: null,
     }).returning('id').executeTakeFirstOrThrow();
   }
-  await db.insertInto('representations').values({ account_id: account.id, profile_id: leo, role: 'PARENT_PRINCIPAL', granted_at: now, revoked_at: null })
-    .onConflict((oc) => oc.columns(['account_id', 'profile_id']).doNothing()).execute();
+  await db.insertInto('representations').values({ account_id: account.id, profile_id: leo, role: 'PARENT_PRINCIPAL', granted_at: now, revoked_at: null, granted_by: null, revoked_reason: null, revoked_by: null })
+    .onConflict((oc) => oc.columns(['account_id', 'profile_id']).where('revoked_at', 'is', null).doNothing()).execute();
 
   // A PENDING person with a known code provisoire, to try the activation.
   const jean = await ensureProfile(db, { nir: nir(DEMO.pending.nirBody), serial: DEMO.pending.vitaleSerial, birthName: 'MARTIN',

@@ -5,6 +5,10 @@ import { NoticeEmail, type NoticeData } from './notice';
 import { OppositionReceiptEmail, type OppositionReceiptData } from './opposition-receipt';
 import { OtpEmail, type OtpData } from './otp';
 import { SecurityAlertEmail, type SecurityAlertData } from './security-alert';
+import {
+  AccessRevokedEmail, InvitationAnswerEmail, InvitationEmail, MajorityEmail,
+  type AccessRevokedData, type InvitationAnswerData, type InvitationData, type MajorityData,
+} from './representatives';
 
 /**
  * An email as the outbox stores it: template + non-secret data. Secrets (codes) travel sealed
@@ -15,7 +19,11 @@ export type EmailMessage =
   | { template: 'new-code'; to: string; data: NewCodeData & { codeExpiresAt: string } }
   | { template: 'opposition-receipt'; to: string; data: OppositionReceiptData }
   | { template: 'otp'; to: string; data: OtpData }
-  | { template: 'security-alert'; to: string; data: SecurityAlertData };
+  | { template: 'security-alert'; to: string; data: SecurityAlertData }
+  | { template: 'representative-invitation'; to: string; data: InvitationData }
+  | { template: 'representative-answer'; to: string; data: InvitationAnswerData }
+  | { template: 'representative-revoked'; to: string; data: AccessRevokedData }
+  | { template: 'majority'; to: string; data: MajorityData & { codeExpiresAt: string } };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
@@ -46,5 +54,15 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       return both(`Votre code Mon espace santé : ${extra.otp ?? ''}`, <OtpEmail {...message.data} otp={extra.otp ?? ''} />);
     case 'security-alert':
       return both('Alerte de sécurité sur votre compte Mon espace santé', <SecurityAlertEmail {...message.data} />);
+    case 'representative-invitation':
+      return both(`Invitation à gérer le profil Mon espace santé de ${message.data.childFirstName}`, <InvitationEmail {...message.data} />);
+    case 'representative-answer':
+      return both('Réponse à votre invitation Mon espace santé', <InvitationAnswerEmail {...message.data} />);
+    case 'representative-revoked':
+      return both('Votre accès à un profil Mon espace santé a été retiré', <AccessRevokedEmail {...message.data} />);
+    case 'majority':
+      return both('Votre profil Mon espace santé est désormais à vous', (
+        <MajorityEmail {...message.data} code={extra.code ?? ''} codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />
+      ));
   }
 }

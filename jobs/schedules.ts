@@ -2,10 +2,12 @@ import type { Queue } from 'bullmq';
 import type { Db } from '@/db/client';
 import { closeWindows } from '@/lib/campaigns/close-windows';
 import { startDueCampaigns, topUpBirthCampaigns } from '@/lib/campaigns/manage';
+import { expireInvitations } from '@/lib/representatives/invitations';
+import { handOverAtMajority } from '@/lib/representatives/majority';
 import { parisDay } from '@/lib/campaigns/window';
 
 export const SCHEDULES_QUEUE = 'schedules';
-export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns';
+export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
@@ -16,6 +18,10 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
       return startDueCampaigns(db, now);
     case 'birth-campaigns':
       return topUpBirthCampaigns(db, now);
+    case 'majority':
+      return handOverAtMajority(db, now);
+    case 'expire-invitations':
+      return expireInvitations(db, now);
   }
 }
 
@@ -27,6 +33,9 @@ export async function registerSchedules(queue: Queue, now = new Date()): Promise
   await queue.upsertJobScheduler('close-windows', { pattern: '5 0 * * *', tz: 'Europe/Paris' }, { name: 'close-windows' });
   await queue.upsertJobScheduler('start-due-campaigns', { pattern: '* * * * *', tz: 'Europe/Paris' }, { name: 'start-due-campaigns' });
   await queue.upsertJobScheduler('birth-campaigns', { pattern: '0 1 * * *', tz: 'Europe/Paris' }, { name: 'birth-campaigns' });
+  await queue.upsertJobScheduler('majority', { pattern: '0 0 * * *', tz: 'Europe/Paris' }, { name: 'majority' });
+  await queue.upsertJobScheduler('expire-invitations', { pattern: '10 0 * * *', tz: 'Europe/Paris' }, { name: 'expire-invitations' });
   await queue.add('close-windows', {}, { jobId: `close-windows-start-${parisDay(now)}` });
+  await queue.add('majority', {}, { jobId: `majority-start-${parisDay(now)}` });
   await queue.add('start-due-campaigns', {}, { jobId: `start-due-campaigns-start-${now.getTime()}` });
 }

@@ -4,6 +4,7 @@ import * as m202611281900 from './202611281900_population';
 import * as m202611282000 from './202611282000_window_close';
 import * as m202611282030 from './202611282030_oppositions';
 import * as m202611290900 from './202611290900_campaigns';
+import * as m202611291000 from './202611291000_representatives';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '202611282000_window_close': m202611282000,
   '202611282030_oppositions': m202611282030,
   '202611290900_campaigns': m202611290900,
+  '202611291000_representatives': m202611291000,
 };

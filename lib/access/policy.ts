@@ -14,6 +14,8 @@ export type Action =
   | 'profile.code.reissue'    // BO-3: a new code provisoire
   | 'profile.oppose.record'   // BO-2: an opposition received by phone, letter or email
   | 'profile.oppose.withdraw' // OPP-9: the person asks for a space after all
+  | 'profile.representatives.share'   // REP-3: a representative invites the second parent or a tutor
+  | 'profile.representatives.admin'   // BO-5: staff grant (REP-4, REP-10) or revoke (REP-6) a representative
   | 'backoffice.access'
   | 'backoffice.mailbox.read' // demo mailbox (no SMTP configured)
   | 'backoffice.jobs.retry'   // BO-9
@@ -61,6 +63,12 @@ function patientReaches(actor: Extract<Actor, { kind: 'PATIENT' }>, profile: Pro
 
 export function authorize(actor: Actor, action: Action, target: Target = {}): Decision {
   switch (action) {
+    case 'profile.representatives.share':
+      if (!target.profile) return deny('no-target');
+      if (actor.kind !== 'PATIENT') return deny('wrong-audience');
+      // REP-5: a representative shares a child's profile; the holder of an adult profile does not use this.
+      if (!actor.representedProfileIds.includes(target.profile.id)) return deny('not-holder');
+      return patientReaches(actor, target.profile);
     case 'profile.view':
     case 'profile.history.read':
     case 'profile.medical.read': {
@@ -77,6 +85,7 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'profile.code.reissue':
     case 'profile.oppose.record':
     case 'profile.oppose.withdraw':
+    case 'profile.representatives.admin':
       if (!target.profile) return deny('no-target');
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'profile.create':

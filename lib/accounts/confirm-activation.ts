@@ -19,10 +19,11 @@ export async function confirmActivation(db: Db, input: { enrolmentId: string; ch
     throw new ActivationRefusedError('activation.session-expired', 'Votre activation a expiré : recommencez depuis la première étape.');
   }
   const refused = await db.transaction().execute(async (trx) => {
-    const profile = await trx.selectFrom('profiles').select(['id', 'state']).where('id', '=', enrolment.profile_id).forUpdate().executeTakeFirstOrThrow();
+    const profile = await trx.selectFrom('profiles').select(['id', 'state', 'handed_over_at']).where('id', '=', enrolment.profile_id).forUpdate().executeTakeFirstOrThrow();
     let to;
     try {
-      to = transition(profile.state, 'ACTIVATION', 'ENROLMENT').to;
+      // REP-8: a handed-over profile stays ACTIVE; its holder only gets their account.
+      to = profile.state === 'ACTIVE' && profile.handed_over_at ? profile.state : transition(profile.state, 'ACTIVATION', 'ENROLMENT').to;
     } catch (e) {
       if (!(e instanceof TransitionRefusedError)) throw e;
       return e;

@@ -34,7 +34,9 @@ export async function startActivation(db: Db, input: StartActivationInput, now: 
 
   // ACT-4: only a person whose identity matches may learn that their code expired or was used.
   const identityMatches = profile.vitale_serial === input.vitaleSerial.replace(/\s/g, '') && profile.birth_date === input.birthDate;
-  const reachable = profile.state === 'PENDING' || profile.state === 'CREATED';
+  // REP-8: a child's profile activated by its parents is handed over at 18, still ACTIVE, without a holder account.
+  const reachable = profile.state === 'PENDING' || profile.state === 'CREATED' || (profile.state === 'ACTIVE' && profile.handed_over_at !== null
+    && !(await db.selectFrom('accounts').select('id').where('profile_id', '=', profile.id).executeTakeFirst()));
   const codeHash = hashCode(normalizeCode(input.code));
   const codes = identityMatches
     ? await db.selectFrom('activation_codes').selectAll().where('profile_id', '=', profile.id).execute() : [];

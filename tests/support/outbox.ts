@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { unseal } from '@/lib/auth/secrets';
+import type { EmailMessage } from '@/emails';
 
 /** The latest outbox email of one template to one address (what the person will receive). */
-export async function latestEmail(db: Db, to: string, template: 'notice' | 'otp' | 'security-alert') {
+export async function latestEmail(db: Db, to: string, template: EmailMessage['template']) {
   return db.selectFrom('outbox').selectAll()
     .where('kind', '=', 'email')
     .where(sql<string>`payload->>'template'`, '=', template)
@@ -11,7 +12,7 @@ export async function latestEmail(db: Db, to: string, template: 'notice' | 'otp'
     .orderBy('id', 'desc').limit(1).executeTakeFirst();
 }
 
-export async function emailsTo(db: Db, to: string, template: 'notice' | 'otp' | 'security-alert') {
+export async function emailsTo(db: Db, to: string, template: EmailMessage['template']) {
   return db.selectFrom('outbox').selectAll()
     .where('kind', '=', 'email')
     .where(sql<string>`payload->>'template'`, '=', template)
