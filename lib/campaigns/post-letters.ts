@@ -41,11 +41,12 @@ export async function postLetterBatch(db: Db, actor: Actor, batchId: string, pos
 }
 
 /** The print file of a batch not yet posted, for the print provider; each download is traced. */
-export async function letterBatchFile(db: Db, actor: Actor, batchId: string, now: Date): Promise<{ path: string; filename: string }> {
+export async function letterBatchFile(db: Db, actor: Actor, campaignId: string, batchId: string, now: Date): Promise<{ path: string; filename: string }> {
   const decision = authorize(actor, 'campaign.manage');
   await recordAccess(db, { actor, action: 'campaign.letters.download', profileId: null, decision, at: now, channel: 'BACKOFFICE', target: { type: 'letter_batch', id: batchId } });
   if (!decision.allowed) throw new AccessDeniedError(decision.reason);
-  const batch = await db.selectFrom('letter_batches').select(['stored_path', 'seq', 'status']).where('id', '=', batchId).executeTakeFirst();
+  const batch = await db.selectFrom('letter_batches').select(['stored_path', 'seq', 'status'])
+    .where('id', '=', batchId).where('campaign_id', '=', campaignId).executeTakeFirst();
   if (!batch) throw new NotFoundError('Lot de courriers');
   if (!batch.stored_path) throw new ValidationError('letters.gone', 'Ce lot a été déposé : son fichier, qui contenait les codes, a été supprimé.');
   return { path: batch.stored_path, filename: `courriers-lot-${String(batch.seq).padStart(4, '0')}.pdf` };

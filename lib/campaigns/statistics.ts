@@ -41,7 +41,9 @@ export async function campaignStatistics(
       union all select created_day, 0, 0, 1, 0 from base where created_day is not null
       union all select activated_day, 0, 0, 0, 1 from base where activated_day is not null),
     per_day as (select day, sum(n) n, sum(o) o, sum(c) c, sum(a) a from ev group by day),
-    days as (select generate_series(greatest(min(notice_day), ${today}::date - 365), ${today}::date, interval '1 day')::date as day from base)
+    first as (select min(notice_day) as d from base),
+    days as (select generate_series(greatest(first.d, ${today}::date - 365), ${today}::date, interval '1 day')::date as day
+      from first where first.d is not null)
     select to_char(d.day, 'YYYY-MM-DD') as day,
       (select coalesce(sum(n), 0) from per_day where per_day.day <= d.day)::int as notices,
       (select coalesce(sum(o), 0) from per_day where per_day.day <= d.day)::int as opposed,
