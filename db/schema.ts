@@ -7,6 +7,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** `date` columns are read as 'YYYY-MM-DD' strings (see db/client.ts type parser). */
 type DateOnly = ColumnType<string, string, string>;
 
+export type ClosureReason = 'HOLDER' | 'OPPOSITION' | 'SUPPORT' | 'SUSPENSION' | 'DECEASED';
+
 export interface ProfilesTable {
   id: Generated<string>;
   nir: string;
@@ -27,6 +29,15 @@ export interface ProfilesTable {
   activation_last_failure_at: Timestamp | null;
   legacy_dmp_attached_at: Generated<Date | null>;
   handed_over_at: Generated<Date | null>;
+  closed_at: Generated<Date | null>;
+  closure_reason: Generated<ClosureReason | null>;
+  deletion_requested_at: Generated<Date | null>;
+  purge_due_on: ColumnType<string | null, string | null | undefined, string | null>;
+  suspended_at: Generated<Date | null>;
+  suspension_reason: Generated<string | null>;
+  suspension_deadline: ColumnType<string | null, string | null | undefined, string | null>;
+  suspension_objected_at: Generated<Date | null>;
+  purged_at: Generated<Date | null>;
   created_at: CreatedAt;
 }
 
@@ -241,6 +252,7 @@ export interface InsuredPeopleTable {
   ase: boolean;
   has_dmp: boolean;
   row_hash: string;
+  profile_purged_at: Generated<Date | null>;
   last_import_id: string | null;
   created_at: CreatedAt;
   updated_at: Timestamp;

@@ -1,5 +1,6 @@
 import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
+import { ClosureEmail, PurgedEmail, SuspensionEmail, type PurgedData } from './closure';
 import { NewCodeEmail, type NewCodeData } from './new-code';
 import { NoticeEmail, type NoticeData } from './notice';
 import { OppositionReceiptEmail, type OppositionReceiptData } from './opposition-receipt';
@@ -23,7 +24,10 @@ export type EmailMessage =
   | { template: 'representative-invitation'; to: string; data: InvitationData }
   | { template: 'representative-answer'; to: string; data: InvitationAnswerData }
   | { template: 'representative-revoked'; to: string; data: AccessRevokedData }
-  | { template: 'majority'; to: string; data: MajorityData & { codeExpiresAt: string } };
+  | { template: 'majority'; to: string; data: MajorityData & { codeExpiresAt: string } }
+  | { template: 'closure'; to: string; data: { firstName: string; closedAt: string; deletion: boolean } }
+  | { template: 'purged'; to: string; data: PurgedData }
+  | { template: 'suspension'; to: string; data: { firstName: string; lastObjectionDay: string } };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
@@ -60,6 +64,16 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       return both('Réponse à votre invitation Mon espace santé', <InvitationAnswerEmail {...message.data} />);
     case 'representative-revoked':
       return both('Votre accès à un profil Mon espace santé a été retiré', <AccessRevokedEmail {...message.data} />);
+    case 'closure':
+      return both('Votre profil Mon espace santé est fermé', (
+        <ClosureEmail firstName={message.data.firstName} deletion={message.data.deletion} closedOn={frenchDay(new Date(message.data.closedAt))} />
+      ));
+    case 'purged':
+      return both('Vos données Mon espace santé sont supprimées', <PurgedEmail {...message.data} />);
+    case 'suspension':
+      return both('Votre profil Mon espace santé est suspendu', (
+        <SuspensionEmail firstName={message.data.firstName} lastObjectionDay={frenchDay(new Date(`${message.data.lastObjectionDay}T12:00:00Z`))} />
+      ));
     case 'majority':
       return both('Votre profil Mon espace santé est désormais à vous', (
         <MajorityEmail {...message.data} code={extra.code ?? ''} codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />

@@ -4,10 +4,11 @@ import { closeWindows } from '@/lib/campaigns/close-windows';
 import { startDueCampaigns, topUpBirthCampaigns } from '@/lib/campaigns/manage';
 import { expireInvitations } from '@/lib/representatives/invitations';
 import { handOverAtMajority } from '@/lib/representatives/majority';
+import { runClosureJobs } from '@/lib/closure/purge';
 import { parisDay } from '@/lib/campaigns/window';
 
 export const SCHEDULES_QUEUE = 'schedules';
-export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations';
+export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
@@ -22,6 +23,8 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
       return handOverAtMajority(db, now);
     case 'expire-invitations':
       return expireInvitations(db, now);
+    case 'closure':
+      return runClosureJobs(db, now);
   }
 }
 
@@ -36,6 +39,8 @@ export async function registerSchedules(queue: Queue, now = new Date()): Promise
   await queue.upsertJobScheduler('majority', { pattern: '0 0 * * *', tz: 'Europe/Paris' }, { name: 'majority' });
   await queue.upsertJobScheduler('expire-invitations', { pattern: '10 0 * * *', tz: 'Europe/Paris' }, { name: 'expire-invitations' });
   await queue.add('close-windows', {}, { jobId: `close-windows-start-${parisDay(now)}` });
+  await queue.upsertJobScheduler('closure', { pattern: '30 0 * * *', tz: 'Europe/Paris' }, { name: 'closure' });
   await queue.add('majority', {}, { jobId: `majority-start-${parisDay(now)}` });
+  await queue.add('closure', {}, { jobId: `closure-start-${parisDay(now)}` });
   await queue.add('start-due-campaigns', {}, { jobId: `start-due-campaigns-start-${now.getTime()}` });
 }

@@ -5,6 +5,7 @@ import * as m202611282000 from './202611282000_window_close';
 import * as m202611282030 from './202611282030_oppositions';
 import * as m202611290900 from './202611290900_campaigns';
 import * as m202611291000 from './202611291000_representatives';
+import * as m202611291100 from './202611291100_closure';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '202611282030_oppositions': m202611282030,
   '202611290900_campaigns': m202611290900,
   '202611291000_representatives': m202611291000,
+  '202611291100_closure': m202611291100,
 };

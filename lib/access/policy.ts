@@ -16,6 +16,8 @@ export type Action =
   | 'profile.oppose.withdraw' // OPP-9: the person asks for a space after all
   | 'profile.representatives.share'   // REP-3: a representative invites the second parent or a tutor
   | 'profile.representatives.admin'   // BO-5: staff grant (REP-4, REP-10) or revoke (REP-6) a representative
+  | 'profile.close'                   // CLO-1: the holder or a representative, on the web
+  | 'profile.close.record'            // CLO-2, BO-2, BO-6: closure, death, suspension handled by an agent
   | 'backoffice.access'
   | 'backoffice.mailbox.read' // demo mailbox (no SMTP configured)
   | 'backoffice.jobs.retry'   // BO-9
@@ -69,6 +71,10 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       // REP-5: a representative shares a child's profile; the holder of an adult profile does not use this.
       if (!actor.representedProfileIds.includes(target.profile.id)) return deny('not-holder');
       return patientReaches(actor, target.profile);
+    case 'profile.close':
+      if (!target.profile) return deny('no-target');
+      if (actor.kind !== 'PATIENT') return deny('wrong-audience');
+      return patientReaches(actor, target.profile);
     case 'profile.view':
     case 'profile.history.read':
     case 'profile.medical.read': {
@@ -86,6 +92,7 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'profile.oppose.record':
     case 'profile.oppose.withdraw':
     case 'profile.representatives.admin':
+    case 'profile.close.record':
       if (!target.profile) return deny('no-target');
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'profile.create':

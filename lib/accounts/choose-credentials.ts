@@ -21,7 +21,9 @@ export async function chooseCredentials(db: Db, enrolmentId: string, input: Cred
   if (input.password !== input.passwordConfirmation) {
     throw new ValidationError('activation.password-confirmation', 'Les deux mots de passe saisis sont différents.', 'passwordConfirmation');
   }
-  const taken = await db.selectFrom('accounts').select('id').where(sql`lower(identifiant)`, '=', identifiant.toLowerCase()).executeTakeFirst();
+  // A reopened profile may keep its own identifiant (CLO-6).
+  const taken = await db.selectFrom('accounts').select('id').where(sql`lower(identifiant)`, '=', identifiant.toLowerCase())
+    .where(sql<boolean>`profile_id is distinct from ${enrolment.profile_id}::uuid`).executeTakeFirst();
   if (taken) throw new ValidationError('activation.identifiant-taken', 'Cet identifiant est déjà utilisé : choisissez-en un autre.', 'identifiant');
   const passwordHash = await hashPassword(input.password);
   const email = input.email.trim().toLowerCase();

@@ -23,7 +23,9 @@ export async function confirmActivation(db: Db, input: { enrolmentId: string; ch
     let to;
     try {
       // REP-8: a handed-over profile stays ACTIVE; its holder only gets their account.
-      to = profile.state === 'ACTIVE' && profile.handed_over_at ? profile.state : transition(profile.state, 'ACTIVATION', 'ENROLMENT').to;
+      // CLO-6 / CLO-7: a closed profile reopens (T10), a pending deletion is cancelled (T11).
+      const event = profile.state === 'CLOSED' ? 'REOPENING' : profile.state === 'DELETION_REQUESTED' ? 'REACTIVATION' : 'ACTIVATION';
+      to = profile.state === 'ACTIVE' && profile.handed_over_at ? profile.state : transition(profile.state, event, 'ENROLMENT').to;
     } catch (e) {
       if (!(e instanceof TransitionRefusedError)) throw e;
       return e;
@@ -32,18 +34,23 @@ export async function confirmActivation(db: Db, input: { enrolmentId: string; ch
       .where('id', '=', enrolment.code_id).where('used_at', 'is', null).where('invalidated_at', 'is', null).where('expires_at', '>', now)
       .returning('id').executeTakeFirst();
     if (!code) return new ActivationRefusedError('activation.code-used', 'Ce code provisoire n’est plus valable. Recommencez l’activation.');
-    const taken = await trx.selectFrom('accounts').select('id').where(sql`lower(identifiant)`, '=', enrolment.identifiant!.toLowerCase()).executeTakeFirst();
+    const taken = await trx.selectFrom('accounts').select('id').where(sql`lower(identifiant)`, '=', enrolment.identifiant!.toLowerCase())
+      .where(sql<boolean>`profile_id is distinct from ${profile.id}::uuid`).executeTakeFirst();
     if (taken) return new ActivationRefusedError('activation.identifiant-taken', 'Cet identifiant vient d’être pris : recommencez l’activation.');
     await trx.updateTable('activation_codes').set({ invalidated_at: now })
       .where('profile_id', '=', profile.id).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
-    await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now, email: enrolment.email })
+    await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now, email: enrolment.email,
+      closed_at: null, closure_reason: null, deletion_requested_at: null, purge_due_on: null })
       .where('id', '=', profile.id).execute();
-    await trx.insertInto('accounts').values({
-      profile_id: profile.id, identifiant: enrolment.identifiant!, password_hash: enrolment.password_hash!,
-      email: enrolment.email!, email_verified_at: now, locked_until: null, last_login_at: null,
-    }).execute();
+    // A reopened profile (CLO-8) may still have its account: it gets the new credentials.
+    const credentials = { identifiant: enrolment.identifiant!, password_hash: enrolment.password_hash!, email: enrolment.email!,
+      email_verified_at: now, locked_until: null, password_failures: 0 };
+    const kept = await trx.updateTable('accounts').set(credentials).where('profile_id', '=', profile.id).executeTakeFirst();
+    if (Number(kept.numUpdatedRows) === 0) {
+      await trx.insertInto('accounts').values({ profile_id: profile.id, ...credentials, last_login_at: null }).execute();
+    }
     await trx.deleteFrom('enrolments').where('profile_id', '=', profile.id).execute();
-    await recordAccess(trx, { actor: ENROLMENT, action: 'profile.activate', profileId: profile.id, at: now });
+    await recordAccess(trx, { actor: ENROLMENT, action: ['CLOSED', 'DELETION_REQUESTED'].includes(profile.state) ? 'profile.reopen' : 'profile.activate', profileId: profile.id, at: now });
     return undefined;
   });
   if (refused) {

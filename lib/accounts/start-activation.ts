@@ -1,17 +1,24 @@
-import { sql } from 'kysely';
 import type { Db } from '@/db/client';
-import { recordAccess } from '@/lib/audit/record-access';
 import { normalizeCode } from '@/lib/auth/codes';
 import { ACTIVATION_MISMATCH_FR, ActivationRefusedError } from '@/lib/auth/errors';
 import { sameHash } from '@/lib/auth/secrets';
-import { THROTTLE_MESSAGES_FR, activationGate, afterActivationFailure } from '@/lib/auth/throttle-rules';
+import { THROTTLE_MESSAGES_FR } from '@/lib/auth/throttle-rules';
+import { ensureCodeAttemptAllowed, recordCodeFailure } from './code-attempts';
 import { normalizeNir } from '@/lib/identity/nir';
 import { hashCode } from './issue-code';
 
 const ENROLMENT = { kind: 'ENROLMENT' } as const;
 const ENROLMENT_TTL_MS = 30 * 60_000;
 
-export type StartActivationInput = { nir: string; vitaleSerial: string; birthDate: string; code: string };
+export type StartActivationInput = { nir: string; vitaleSerial: string; birthDate: string; code: string; reopenConsent?: boolean };
+
+export class ReopenConsentRequiredError extends ActivationRefusedError {
+  constructor(deletionPending: boolean) {
+    super('activation.reopen-consent', deletionPending
+      ? 'Ce profil est fermé et sa suppression est demandée. Réactiver annule votre demande de suppression : cochez la case pour confirmer.'
+      : 'Ce profil est fermé. Pour le rouvrir et retrouver ses données, cochez la case pour confirmer.', 'reopenConsent');
+  }
+}
 
 /**
  * ACT-1 (a), ACT-4, ACT-5: checks identity and code provisoire. Identity mismatches all get one generic
@@ -22,20 +29,14 @@ export async function startActivation(db: Db, input: StartActivationInput, now: 
   const profile = await db.selectFrom('profiles').selectAll().where('nir', '=', normalizeNir(input.nir)).executeTakeFirst();
   if (!profile) throw new ActivationRefusedError('activation.mismatch', ACTIVATION_MISMATCH_FR);
 
-  const failures = await db.selectFrom('activation_failures').select('at').where('profile_id', '=', profile.id)
-    .where('at', '>', new Date(now.getTime() - 24.5 * 3600_000)).execute();
-  const gate = activationGate({ consecutiveFailures: profile.activation_streak, lastFailureAt: profile.activation_last_failure_at,
-    failuresLast24h: failures.map((f) => f.at) }, now);
-  if (!gate.allowed) {
-    await recordAccess(db, { actor: ENROLMENT, action: 'profile.activate', profileId: profile.id, at: now, denied: `activation.${gate.reason}` });
-    throw new ActivationRefusedError(`activation.${gate.reason}`, gate.reason === 'wait'
-      ? THROTTLE_MESSAGES_FR.activationWait(gate.retryAt, now) : THROTTLE_MESSAGES_FR.activationLocked(gate.retryAt, now));
-  }
+  const failures = await ensureCodeAttemptAllowed(db, profile, { actor: ENROLMENT, action: 'profile.activate' }, now);
 
   // ACT-4: only a person whose identity matches may learn that their code expired or was used.
   const identityMatches = profile.vitale_serial === input.vitaleSerial.replace(/\s/g, '') && profile.birth_date === input.birthDate;
   // REP-8: a child's profile activated by its parents is handed over at 18, still ACTIVE, without a holder account.
-  const reachable = profile.state === 'PENDING' || profile.state === 'CREATED' || (profile.state === 'ACTIVE' && profile.handed_over_at !== null
+  // CLO-6, CLO-7: a closed profile (not a death) reopens through activation with a new code.
+  const reopening = (profile.state === 'CLOSED' || profile.state === 'DELETION_REQUESTED') && profile.closure_reason !== 'DECEASED';
+  const reachable = profile.state === 'PENDING' || profile.state === 'CREATED' || reopening || (profile.state === 'ACTIVE' && profile.handed_over_at !== null
     && !(await db.selectFrom('accounts').select('id').where('profile_id', '=', profile.id).executeTakeFirst()));
   const codeHash = hashCode(normalizeCode(input.code));
   const codes = identityMatches
@@ -51,20 +52,12 @@ export async function startActivation(db: Db, input: StartActivationInput, now: 
 
   if (refusal || !code) {
     const error = refusal ?? new ActivationRefusedError('activation.mismatch', ACTIVATION_MISMATCH_FR);
-    const { invalidateCodes } = afterActivationFailure(failures.length + 1);
-    await db.transaction().execute(async (trx) => {
-      await trx.insertInto('activation_failures').values({ profile_id: profile.id, at: now }).execute();
-      await trx.updateTable('profiles').set({ activation_streak: sql`activation_streak + 1`, activation_last_failure_at: now })
-        .where('id', '=', profile.id).execute();
-      if (invalidateCodes) {
-        await trx.updateTable('activation_codes').set({ invalidated_at: now })
-          .where('profile_id', '=', profile.id).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
-      }
-      await recordAccess(trx, { actor: ENROLMENT, action: 'profile.activate', profileId: profile.id, at: now, denied: error.code });
-    });
+    const invalidateCodes = await recordCodeFailure(db, profile.id, failures.length, { actor: ENROLMENT, action: 'profile.activate', denied: error.code }, now);
     if (invalidateCodes) throw new ActivationRefusedError('activation.codes-invalidated', THROTTLE_MESSAGES_FR.codesInvalidated);
     throw error;
   }
+
+  if (reopening && !input.reopenConsent) throw new ReopenConsentRequiredError(profile.state === 'DELETION_REQUESTED');
 
   return db.transaction().execute(async (trx) => {
     await trx.updateTable('profiles').set({ activation_streak: 0 }).where('id', '=', profile.id).execute();

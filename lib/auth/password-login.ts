@@ -28,12 +28,14 @@ async function findSubject(db: Db, portal: Portal, by: { identifiant?: string; i
   if (portal === 'patient') {
     const q = db.selectFrom('accounts').leftJoin('profiles', 'profiles.id', 'accounts.profile_id')
       .select(['accounts.id', 'accounts.email', 'accounts.password_hash', 'accounts.password_failures', 'accounts.locked_until',
-        'accounts.profile_id', 'accounts.identifiant', 'profiles.state', 'profiles.first_names', 'profiles.birth_name']);
+        'accounts.profile_id', 'accounts.identifiant', 'profiles.state', 'profiles.first_names', 'profiles.birth_name',
+        // CLO-8: an account whose own profile is closed still serves the profiles it represents.
+        sql<boolean>`exists (select 1 from representations r where r.account_id = accounts.id and r.revoked_at is null)`.as('represents')]);
     const row = await (by.id ? q.where('accounts.id', '=', by.id)
       : q.where(sql`lower(accounts.identifiant)`, '=', by.identifiant!.toLowerCase())).executeTakeFirst();
     if (!row) return undefined;
     const name = row.first_names ? `${row.first_names.split(' ')[0]} ${row.birth_name}` : row.identifiant;
-    return { ...row, audience: 'patient', profileId: row.profile_id, usable: !row.state || row.state === 'ACTIVE',
+    return { ...row, audience: 'patient', profileId: row.profile_id, usable: !row.state || row.state === 'ACTIVE' || row.represents,
       actor: { kind: 'PATIENT', accountId: row.id, name, ownProfileId: row.profile_id, representedProfileIds: [] } };
   }
   const q = db.selectFrom('staff_users').selectAll();

@@ -22,6 +22,7 @@ function eligible(target: Target, now: Date): RawBuilder<unknown> {
     where (${byDepartement} or ${byBirth})
       and not (ip.ase and ip.birth_date > ${adultsBornBefore}::date)
       and not exists (select 1 from profiles p where p.nir = ip.nir)
+      and ip.profile_purged_at is null -- ACC-5: a purged profile is never re-created by a campaign
       and not exists (select 1 from campaign_recipients r where r.nir = ip.nir and r.status <> 'CANCELLED')`;
 }
 

@@ -1,0 +1,141 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { closeDb, getDb } from '@/db/client';
+import type { PatientActor } from '@/lib/access/actor';
+import { issueCode } from '@/lib/accounts/issue-code';
+import { startActivation } from '@/lib/accounts/start-activation';
+import { chooseCredentials } from '@/lib/accounts/choose-credentials';
+import { confirmActivation } from '@/lib/accounts/confirm-activation';
+import { TransitionRefusedError } from '@/lib/accounts/lifecycle';
+import { verifyChains } from '@/lib/audit/verify-chains';
+import { closeProfile } from '@/lib/closure/close-profile';
+import { closeCreatedWithCode } from '@/lib/closure/close-with-code';
+import { deletionQueue, runClosureJobs } from '@/lib/closure/purge';
+import { closeSuspendedWithDecision, liftSuspension, recordDeath, recordSuspensionObjection, suspendProfile } from '@/lib/closure/support';
+import { countEligible } from '@/lib/campaigns/selection';
+import { aPendingPerson, aStaffMember, anActivePatient } from '../factories';
+import { latestEmail, latestOtp } from '../support/outbox';
+
+const db = getDb();
+afterAll(() => closeDb());
+const now = new Date('2026-12-01T09:00:00Z');
+const day = 86_400_000;
+const stateOf = async (id: string) => db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+const holderOf = (p: { accountId: string; profileId: string }): PatientActor => ({ kind: 'PATIENT', accountId: p.accountId, name: 'Camille TESTEUR', ownProfileId: p.profileId, representedProfileIds: [] });
+const traceCount = async (profileId: string) => Number((await db.selectFrom('access_events').select((eb) => eb.fn.countAll<string>().as('n')).where('profile_id', '=', profileId).executeTakeFirstOrThrow()).n);
+
+describe('CLO-1..3: closure', () => {
+  test('CLO-1, CLO-3, T5: the holder closes on the web: CLOSED at once, dated confirmation email, codes void', async () => {
+    const p = await anActivePatient(db, now);
+    await closeProfile(db, holderOf(p), { profileId: p.profileId, deleteData: false }, now);
+    const profile = await stateOf(p.profileId);
+    expect(profile).toMatchObject({ state: 'CLOSED', closure_reason: 'HOLDER', closed_at: now });
+    expect((await latestEmail(db, p.email, 'closure'))?.payload).toMatchObject({ data: { deletion: false } });
+    await expect(closeProfile(db, holderOf(p), { profileId: p.profileId, deleteData: false }, now)).rejects.toThrow('n’est pas accessible');
+  });
+
+  test('OPP-8, CLO-2: a CREATED profile closes with NIR, serial, birth date and a valid code; a wrong code is refused and counted', async () => {
+    const p = await aPendingPerson(db, now);
+    await db.updateTable('profiles').set({ state: 'CREATED' }).where('id', '=', p.profileId).execute();
+    const identity = { nir: p.nir, vitaleSerial: p.vitaleSerial, birthDate: p.birthDate, deleteData: true };
+    await expect(closeCreatedWithCode(db, { ...identity, code: 'ABCD2345' }, now)).rejects.toMatchObject({ code: 'activation.mismatch' });
+    expect((await stateOf(p.profileId)).activation_streak).toBe(1);
+    await closeCreatedWithCode(db, { ...identity, code: p.code }, now);
+    expect(await stateOf(p.profileId)).toMatchObject({ state: 'DELETION_REQUESTED', closure_reason: 'OPPOSITION', purge_due_on: '2026-12-31' });
+  });
+
+  test('OPP-8: a PENDING profile is told to oppose instead (no code needed)', async () => {
+    const p = await aPendingPerson(db, now);
+    await expect(closeCreatedWithCode(db, { nir: p.nir, vitaleSerial: p.vitaleSerial, birthDate: p.birthDate, code: p.code, deleteData: false }, now))
+      .rejects.toThrow('vous pouvez encore vous y opposer');
+  });
+});
+
+describe('CLO-5..7: deletion, purge, re-opening', () => {
+  test('CLO-5, T12, ACC-5: a deletion request is purged at +30 days with its traces; the holder is told; campaigns never re-create it', async () => {
+    const p = await anActivePatient(db, now);
+    await db.insertInto('insured_people').values({ nir: p.nir, vitale_serial: p.vitaleSerial, birth_name: 'TESTEUR', first_names: 'Camille', birth_date: p.birthDate,
+      sex: 2, birth_place: '75056', departement: '90', email: p.email, mobile: null, postal_address: null, parent_nir: null, ase: false, has_dmp: false,
+      row_hash: 'x', last_import_id: null, updated_at: now }).execute();
+    await closeProfile(db, holderOf(p), { profileId: p.profileId, deleteData: true }, now);
+    const agent = await aStaffMember(db);
+    expect((await deletionQueue(db, agent, new Date(now.getTime() + 76 * day))).find((r) => r.id === p.profileId)?.alert).toBe(true);
+    await runClosureJobs(db, new Date(now.getTime() + 29 * day));
+    expect((await stateOf(p.profileId)).state).toBe('DELETION_REQUESTED');
+    expect(await traceCount(p.profileId)).toBeGreaterThan(0);
+    const result = await runClosureJobs(db, new Date(now.getTime() + 30 * day));
+    expect(result.deletionsPurged).toBeGreaterThanOrEqual(1);
+    const tombstone = await stateOf(p.profileId);
+    expect(tombstone).toMatchObject({ state: 'PURGED', first_names: '', email: null });
+    expect(tombstone.nir).toMatch(/^PURGED-[0-9a-f]{64}$/);
+    expect(await traceCount(p.profileId)).toBe(0); // CLO-4/5: traces included
+    expect(await db.selectFrom('accounts').select('id').where('id', '=', p.accountId).executeTakeFirst()).toBeUndefined();
+    expect((await latestEmail(db, p.email, 'purged'))?.payload).toMatchObject({ data: { firstName: 'Camille' } });
+    expect((await countEligible(db, { departements: ['90'], birthsSince: null }, now)).total).toBe(0);
+    expect((await verifyChains(db)).breaks).toEqual([]);
+  });
+
+  test('CLO-6, CLO-7, T11: re-activation with a new code and the consent box cancels the pending deletion and restores the profile', async () => {
+    const p = await anActivePatient(db, now);
+    await closeProfile(db, holderOf(p), { profileId: p.profileId, deleteData: true }, now);
+    const { code } = await issueCode(db, p.profileId, now);
+    const input = { nir: p.nir, vitaleSerial: p.vitaleSerial, birthDate: p.birthDate, code };
+    await expect(startActivation(db, input, now)).rejects.toMatchObject({ code: 'activation.reopen-consent', field: 'reopenConsent' });
+    const { enrolmentId } = await startActivation(db, { ...input, reopenConsent: true }, now);
+    const { challengeId } = await chooseCredentials(db, enrolmentId, { identifiant: p.identifiant, password: p.password, passwordConfirmation: p.password, email: p.email }, now);
+    await confirmActivation(db, { enrolmentId, challengeId, otp: await latestOtp(db, p.email) }, now);
+    expect(await stateOf(p.profileId)).toMatchObject({ state: 'ACTIVE', deletion_requested_at: null, purge_due_on: null, closed_at: null });
+    await runClosureJobs(db, new Date(now.getTime() + 40 * day));
+    expect((await stateOf(p.profileId)).state).toBe('ACTIVE'); // nothing purged: the request was cancelled
+  });
+
+  test('CLO-4, T13: a closed profile is archived 10 years, then purged', async () => {
+    const p = await anActivePatient(db, now);
+    await closeProfile(db, holderOf(p), { profileId: p.profileId, deleteData: false }, now);
+    await runClosureJobs(db, new Date('2036-11-30T09:00:00Z'));
+    expect((await stateOf(p.profileId)).state).toBe('CLOSED');
+    await runClosureJobs(db, new Date('2036-12-01T09:00:01Z'));
+    expect((await stateOf(p.profileId)).state).toBe('PURGED');
+  });
+});
+
+describe('CLO-9..11: suspension and death (BO-6)', () => {
+  test('CLO-9, T6/T8: without objection within 42 days the suspended profile closes automatically', async () => {
+    const p = await anActivePatient(db, now);
+    const agent = await aStaffMember(db);
+    await suspendProfile(db, agent, { profileId: p.profileId, reason: 'Usage frauduleux signalé' }, now);
+    expect(await stateOf(p.profileId)).toMatchObject({ state: 'SUSPENDED', suspension_deadline: '2027-01-12' });
+    expect((await latestEmail(db, p.email, 'suspension'))?.payload).toMatchObject({ data: { lastObjectionDay: '2027-01-12' } });
+    await runClosureJobs(db, new Date('2027-01-12T22:59:00Z')); // 23:59 on the last day, Paris
+    expect((await stateOf(p.profileId)).state).toBe('SUSPENDED');
+    await runClosureJobs(db, new Date('2027-01-12T23:00:00Z'));
+    expect(await stateOf(p.profileId)).toMatchObject({ state: 'CLOSED', closure_reason: 'SUSPENSION' });
+  });
+
+  test('CLO-10, T7: an objection stops the countdown; the agent lifts (back to ACTIVE) or closes with a reasoned decision', async () => {
+    const agent = await aStaffMember(db);
+    const a = await anActivePatient(db, now);
+    await suspendProfile(db, agent, { profileId: a.profileId, reason: 'Dysfonctionnement grave' }, now);
+    await recordSuspensionObjection(db, agent, a.profileId, now);
+    await runClosureJobs(db, new Date(now.getTime() + 60 * day));
+    expect((await stateOf(a.profileId)).state).toBe('SUSPENDED');
+    await liftSuspension(db, agent, a.profileId, now);
+    expect((await stateOf(a.profileId)).state).toBe('ACTIVE');
+
+    const b = await anActivePatient(db, now);
+    await suspendProfile(db, agent, { profileId: b.profileId, reason: 'Usage frauduleux avéré' }, now);
+    await recordSuspensionObjection(db, agent, b.profileId, now);
+    await closeSuspendedWithDecision(db, agent, { profileId: b.profileId, decision: 'Fraude confirmée après examen' }, now);
+    expect(await stateOf(b.profileId)).toMatchObject({ state: 'CLOSED', closure_reason: 'SUSPENSION' });
+    await expect(liftSuspension(db, agent, b.profileId, now)).rejects.toBeInstanceOf(TransitionRefusedError);
+  });
+
+  test('CLO-11, T15: a death closes with reason DECEASED; such a profile cannot be reopened by activation', async () => {
+    const agent = await aStaffMember(db);
+    const p = await anActivePatient(db, now);
+    await recordDeath(db, agent, p.profileId, now);
+    expect(await stateOf(p.profileId)).toMatchObject({ state: 'CLOSED', closure_reason: 'DECEASED' });
+    const { code } = await issueCode(db, p.profileId, now);
+    await expect(startActivation(db, { nir: p.nir, vitaleSerial: p.vitaleSerial, birthDate: p.birthDate, code, reopenConsent: true }, now))
+      .rejects.toMatchObject({ code: 'activation.mismatch' });
+  });
+});
