@@ -29,7 +29,8 @@ export type LifecycleEvent =
   | 'PURGE'
   | 'ARCHIVE_EXPIRED'
   | 'OPPOSITION_WITHDRAWN'
-  | 'DEATH';
+  | 'DEATH'
+  | 'LATE_POSTMARKED_OPPOSITION';
 
 export type LifecycleActor = 'SYSTEM' | 'PATIENT' | 'SUPPORT' | 'ENROLMENT';
 
@@ -44,7 +45,7 @@ export interface TransitionRule {
   rule: string;
 }
 
-/** ACC-2, row for row. Any (from, event, actor) not listed here is refused. */
+/** ACC-2, row for row (plus T16 for OPP-4). Any (from, event, actor) not listed here is refused. */
 export const TRANSITIONS: readonly TransitionRule[] = [
   { id: 'T1', from: null, event: 'NOTICE_SENT', to: 'PENDING', actors: ['SYSTEM'], rule: 'CMP-1..4' },
   { id: 'T2', from: ['PENDING'], event: 'OPPOSITION', to: 'OPPOSED', actors: ['PATIENT', 'SUPPORT'], rule: 'OPP-4' },
@@ -61,6 +62,9 @@ export const TRANSITIONS: readonly TransitionRule[] = [
   { id: 'T13', from: ['CLOSED'], event: 'ARCHIVE_EXPIRED', to: 'PURGED', actors: ['SYSTEM'], rule: 'CLO-4' },
   { id: 'T14', from: ['OPPOSED'], event: 'OPPOSITION_WITHDRAWN', to: 'CREATED', actors: ['PATIENT', 'SUPPORT'], rule: 'OPP-9' },
   { id: 'T15', from: ['CREATED', 'ACTIVE'], event: 'DEATH', to: 'CLOSED', actors: ['SUPPORT', 'SYSTEM'], rule: 'CLO-11' },
+  // OPP-4 demands it though ACC-2 does not list it (proposed for DOMAIN.md): a letter postmarked inside
+  // the window that arrives after creation still counts; only an agent keys it, only before activation.
+  { id: 'T16', from: ['CREATED'], event: 'LATE_POSTMARKED_OPPOSITION', to: 'OPPOSED', actors: ['SUPPORT'], rule: 'OPP-4' },
 ];
 
 export const STATE_LABELS_FR: Record<ProfileState, string> = {

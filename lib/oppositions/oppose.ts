@@ -34,7 +34,9 @@ export async function recordOppositions(db: Db, actor: Actor, profileIds: string
       const firstName = profile.first_names.split(' ')[0] ?? '';
       let to;
       try {
-        to = transition(profile.state, 'OPPOSITION', actorRole).to;
+        // OPP-4: a letter postmarked inside the window (checked by the caller) counts even after creation.
+        const late = profile.state === 'CREATED' && how.channel === 'LETTER' && how.postmarkDate !== null;
+        to = transition(profile.state, late ? 'LATE_POSTMARKED_OPPOSITION' : 'OPPOSITION', actorRole).to;
       } catch (e) {
         if (!(e instanceof TransitionRefusedError)) throw e;
         refused.push({ id: profileId, error: new OppositionRefusedError('opposition.not-pending', profile.state === 'CREATED' || profile.state === 'ACTIVE'
@@ -42,7 +44,9 @@ export async function recordOppositions(db: Db, actor: Actor, profileIds: string
           : `Le profil de ${firstName} ne peut pas faire l’objet d’une opposition dans son état actuel.`) });
         continue;
       }
-      await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now }).where('id', '=', profileId).execute();
+      // OPP-7: no pre-existing DMP stays attached (CMP-11 may have attached it at creation).
+      await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now, legacy_dmp_attached_at: null })
+        .where('id', '=', profileId).execute();
       await trx.updateTable('activation_codes').set({ invalidated_at: now })
         .where('profile_id', '=', profileId).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
       const row = await trx.insertInto('oppositions').values({

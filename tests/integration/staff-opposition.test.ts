@@ -48,6 +48,20 @@ describe('BO-2, OPP-2, OPP-4, OPP-6: oppositions keyed in the back-office', () =
       .rejects.toMatchObject({ code: 'opposition.postmark' });
   });
 
+  test('OPP-4 (T16): a letter postmarked in the window that arrives after creation still counts; the DMP is detached', async () => {
+    const agent = await aStaffMember(db);
+    const created = await pendingWithWindow('2026-03-15');
+    await db.updateTable('profiles').set({ state: 'CREATED', legacy_dmp_attached_at: new Date('2026-03-16T00:05:00Z') }).where('id', '=', created.profileId).execute();
+    await recordStaffOpposition(db, agent, { profileId: created.profileId, channel: 'LETTER', postmarkDate: '2026-03-14' }, new Date('2026-03-20T10:00:00Z'));
+    expect(await db.selectFrom('profiles').select(['state', 'legacy_dmp_attached_at']).where('id', '=', created.profileId).executeTakeFirstOrThrow())
+      .toEqual({ state: 'OPPOSED', legacy_dmp_attached_at: null });
+    // By phone after creation, it is a closure (OPP-8), not an opposition.
+    const other = await pendingWithWindow('2026-03-15');
+    await db.updateTable('profiles').set({ state: 'CREATED' }).where('id', '=', other.profileId).execute();
+    await expect(recordStaffOpposition(db, agent, { profileId: other.profileId, channel: 'PHONE', postmarkDate: null }, new Date()))
+      .rejects.toThrow('déjà été créé');
+  });
+
   test('BO-2: an advisor cannot key an opposition in the back-office', async () => {
     const person = await pendingWithWindow('2099-01-01');
     const advisor = { kind: 'ADVISOR' as const, staffId: '00000000-0000-0000-0000-0000000000cc', siteId: '00000000-0000-0000-0000-0000000000dd', name: 'C' };

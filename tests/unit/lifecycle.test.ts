@@ -101,8 +101,14 @@ describe('ACC-2 allowed transitions', () => {
     expect(transition('ACTIVE', 'DEATH', 'SUPPORT')).toEqual({ to: 'CLOSED', transitionId: 'T15' });
   });
 
-  test('ACC-2: the table has exactly the rows T1..T15, in order', () => {
-    expect(TRANSITIONS.map((t) => t.id)).toEqual(Array.from({ length: 15 }, (_, i) => `T${i + 1}`));
+  test('ACC-2: the table has exactly the rows T1..T15, in order, plus T16 for OPP-4', () => {
+    expect(TRANSITIONS.map((t) => t.id)).toEqual(Array.from({ length: 16 }, (_, i) => `T${i + 1}`));
+  });
+
+  test('OPP-4 (T16): a late postmarked letter turns a CREATED profile OPPOSED — agents only, never after activation', () => {
+    expect(transition('CREATED', 'LATE_POSTMARKED_OPPOSITION', 'SUPPORT')).toEqual({ to: 'OPPOSED', transitionId: 'T16' });
+    expect(refusal('CREATED', 'LATE_POSTMARKED_OPPOSITION', 'PATIENT').reason).toBe('actor');
+    expect(refusal('ACTIVE', 'LATE_POSTMARKED_OPPOSITION', 'SUPPORT').reason).toBe('state');
   });
 });
 
