@@ -332,6 +332,17 @@ export interface LetterBatchesTable {
   posted_by: string | null;
 }
 
+export interface OpeningFailuresTable {
+  id: Generated<string>;
+  nir: string;
+  campaign_id: string | null;
+  reason: 'DUPLICATE_IDENTITY';
+  created_at: Timestamp;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+  resolution: string | null;
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -355,6 +366,7 @@ export interface DB {
   campaign_recipients: CampaignRecipientsTable;
   letter_batches: LetterBatchesTable;
   representative_invitations: RepresentativeInvitationsTable;
+  opening_failures: OpeningFailuresTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

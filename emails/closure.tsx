@@ -44,3 +44,16 @@ export function SuspensionEmail({ firstName, lastObjectionDay }: SuspensionData)
     </EmailLayout>
   );
 }
+
+/** CMP-10: the opening is impossible for now (duplicate identity); the person is told without delay. */
+export type OpeningFailedData = { firstName: string };
+export function OpeningFailedEmail({ firstName }: OpeningFailedData) {
+  return (
+    <EmailLayout preview="Votre profil Mon espace santé ne peut pas être créé pour l’instant" title={`Bonjour ${firstName}, votre profil ne peut pas encore être créé`}>
+      <Text style={paragraph}>
+        Une vérification de votre identité est nécessaire avant de créer votre profil Mon espace santé. L&apos;Assurance Maladie
+        s&apos;en occupe et vous recevrez un avis dès que ce sera fait. Vous n&apos;avez rien à faire ; pour toute question, appelez le 3422.
+      </Text>
+    </EmailLayout>
+  );
+}

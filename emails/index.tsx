@@ -1,6 +1,6 @@
 import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
-import { ClosureEmail, PurgedEmail, SuspensionEmail, type PurgedData } from './closure';
+import { ClosureEmail, OpeningFailedEmail, PurgedEmail, SuspensionEmail, type OpeningFailedData, type PurgedData } from './closure';
 import { NewCodeEmail, type NewCodeData } from './new-code';
 import { NoticeEmail, type NoticeData } from './notice';
 import { OppositionReceiptEmail, type OppositionReceiptData } from './opposition-receipt';
@@ -27,6 +27,7 @@ export type EmailMessage =
   | { template: 'majority'; to: string; data: MajorityData & { codeExpiresAt: string } }
   | { template: 'closure'; to: string; data: { firstName: string; closedAt: string; deletion: boolean } }
   | { template: 'purged'; to: string; data: PurgedData }
+  | { template: 'opening-failed'; to: string; data: OpeningFailedData }
   | { template: 'suspension'; to: string; data: { firstName: string; lastObjectionDay: string } };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
@@ -68,6 +69,8 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       return both('Votre profil Mon espace santé est fermé', (
         <ClosureEmail firstName={message.data.firstName} deletion={message.data.deletion} closedOn={frenchDay(new Date(message.data.closedAt))} />
       ));
+    case 'opening-failed':
+      return both('Votre profil Mon espace santé ne peut pas encore être créé', <OpeningFailedEmail {...message.data} />);
     case 'purged':
       return both('Vos données Mon espace santé sont supprimées', <PurgedEmail {...message.data} />);
     case 'suspension':

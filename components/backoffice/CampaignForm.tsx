@@ -10,8 +10,10 @@ const LABELS = { name: 'Nom de la campagne', departements: 'Départements', birt
 
 /** The estimate, in words: "4 personnes, dont 1 par courrier postal et 0 enfant (avis adressé au parent principal)". */
 function estimate(data: Record<string, string>): string {
-  const [total, letters, children] = [Number(data.total), Number(data.letters), Number(data.children)];
-  return `${plural(total, 'personne')}, dont ${count.format(letters)} par courrier postal et ${plural(children, 'enfant')} (avis adressé au parent principal).`;
+  const [total, letters, children, duplicates] = [Number(data.total), Number(data.letters), Number(data.children), Number(data.duplicates ?? 0)];
+  const main = `${plural(total, 'personne')}, dont ${count.format(letters)} par courrier postal et ${plural(children, 'enfant')} (avis adressé au parent principal).`;
+  // CMP-10: duplicates are not written to; they go to "Ouvertures impossibles".
+  return duplicates > 0 ? `${main} ${plural(duplicates, 'identité')} en double : pas d’avis, cas transmis aux « Ouvertures impossibles ».` : main;
 }
 
 /** BO-1, CMP-1: the campaign's name and targets; "Estimer" answers in the status region below, values kept. */

@@ -6,6 +6,7 @@ import * as m202611282030 from './202611282030_oppositions';
 import * as m202611290900 from './202611290900_campaigns';
 import * as m202611291000 from './202611291000_representatives';
 import * as m202611291100 from './202611291100_closure';
+import * as m202611291200 from './202611291200_identity';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '202611290900_campaigns': m202611290900,
   '202611291000_representatives': m202611291000,
   '202611291100_closure': m202611291100,
+  '202611291200_identity': m202611291200,
 };

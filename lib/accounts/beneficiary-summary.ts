@@ -22,8 +22,12 @@ export async function getBeneficiarySummary(db: Db, actor: Actor, profileId: str
       .orderBy('id', 'desc').limit(1).executeTakeFirst();
     const oppositions = await trx.selectFrom('oppositions').select(['id', 'receipt_number', 'channel', 'received_at'])
       .where('profile_id', '=', p.id).orderBy('received_at').execute();
+    // A notice sent by a campaign (CMP-3): its channel and status, latest first.
+    const campaignNotice = await trx.selectFrom('campaign_recipients').innerJoin('campaigns', 'campaigns.id', 'campaign_recipients.campaign_id')
+      .select(['campaigns.name as campaign', 'campaign_recipients.channel', 'campaign_recipients.status', 'campaign_recipients.sent_at', 'campaign_recipients.uncertain'])
+      .where('campaign_recipients.profile_id', '=', p.id).orderBy('campaign_recipients.id', 'desc').limit(1).executeTakeFirst();
     return {
-      oppositions,
+      oppositions, campaignNotice: campaignNotice ?? null, birthName: p.birth_name, firstNames: p.first_names,
       id: p.id, nirMasked: maskNir(p.nir), name: `${p.first_names} ${p.birth_name}`, birthDate: p.birth_date, email: p.email,
       state: p.state, noticeSentAt: p.notice_sent_at, oppositionDeadline: p.opposition_deadline, noticeStatus: notice?.status ?? null,
     };

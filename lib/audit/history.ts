@@ -24,6 +24,22 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.window-close': 'Création du profil à la fin de la période d’opposition',
   'profile.oppose': 'Opposition à la création du profil',
   'profile.oppose.withdraw': 'Retrait de l’opposition',
+  'profile.reopen': 'Réouverture du profil',
+  'profile.close': 'Fermeture du profil',
+  'profile.deletion-request': 'Demande de suppression des données',
+  'profile.death': 'Enregistrement du décès',
+  'profile.suspend': 'Suspension du profil par l’Assurance Maladie',
+  'profile.suspension-objection': 'Contestation de la suspension enregistrée',
+  'profile.suspension-lift': 'Levée de la suspension',
+  'profile.suspension-letter': 'Édition du courrier de suspension',
+  'profile.civil-status': 'Correction du nom ou des prénoms',
+  'profile.majority': 'Passage à la majorité : le profil vous est confié',
+  'profile.ase-created': 'Création du profil d’un mineur confié à l’aide sociale à l’enfance',
+  'profile.representatives.invite': 'Invitation d’un représentant légal',
+  'profile.representatives.accept': 'Invitation acceptée par un représentant légal',
+  'profile.representatives.refuse': 'Invitation refusée',
+  'profile.representatives.grant': 'Ajout d’un représentant légal par l’Assurance Maladie',
+  'profile.representatives.revoke': 'Retrait de l’accès d’un représentant légal',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {

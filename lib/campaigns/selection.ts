@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '@/db/client';
+import { enqueue } from '@/lib/queue/outbox';
 import { parisDay } from './window';
 
 /** What a campaign targets: départements, and/or children registered at birth since a date (CMP-1). */
@@ -23,8 +24,13 @@ function eligible(target: Target, now: Date): RawBuilder<unknown> {
       and not (ip.ase and ip.birth_date > ${adultsBornBefore}::date)
       and not exists (select 1 from profiles p where p.nir = ip.nir)
       and ip.profile_purged_at is null -- ACC-5: a purged profile is never re-created by a campaign
-      and not exists (select 1 from campaign_recipients r where r.nir = ip.nir and r.status <> 'CANCELLED')`;
+      and not exists (select 1 from campaign_recipients r where r.nir = ip.nir and r.status <> 'CANCELLED')
+      and not exists (select 1 from opening_failures f where f.nir = ip.nir and f.resolved_at is null)`;
 }
+
+/** CMP-10: the same birth name, first names and birth date under another NIR: a duplicate identity. */
+const DUPLICATE = sql`exists (select 1 from insured_people o where o.birth_date = ip.birth_date
+  and o.birth_name = ip.birth_name and o.first_names = ip.first_names and o.nir <> ip.nir)`;
 
 /** Columns of a recipient row: who is written to, and how (CMP-2, CMP-3). */
 const RECIPIENT_COLUMNS = sql`
@@ -35,14 +41,15 @@ const RECIPIENT_COLUMNS = sql`
   case when coalesce(case when parent.nir is not null then parent.email else ip.email end, '') = '' then 'LETTER' else 'EMAIL' end,
   case when coalesce(case when parent.nir is not null then parent.email else ip.email end, '') = '' then 'LETTER_QUEUED' else 'QUEUED' end`;
 
-export async function countEligible(db: Db, target: Target, now: Date): Promise<{ total: number; letters: number; children: number }> {
-  const { rows } = await sql<{ total: string; letters: string; children: string }>`
-    select count(*) as total,
-      count(*) filter (where coalesce(case when parent.nir is not null then parent.email else ip.email end, '') = '') as letters,
-      count(*) filter (where parent.nir is not null) as children
+export async function countEligible(db: Db, target: Target, now: Date): Promise<{ total: number; letters: number; children: number; duplicates: number }> {
+  const { rows } = await sql<{ total: string; letters: string; children: string; duplicates: string }>`
+    select count(*) filter (where not ${DUPLICATE}) as total,
+      count(*) filter (where not ${DUPLICATE} and coalesce(case when parent.nir is not null then parent.email else ip.email end, '') = '') as letters,
+      count(*) filter (where not ${DUPLICATE} and parent.nir is not null) as children,
+      count(*) filter (where ${DUPLICATE}) as duplicates
     ${eligible(target, now)}`.execute(db);
   const r = rows[0];
-  return { total: Number(r?.total ?? 0), letters: Number(r?.letters ?? 0), children: Number(r?.children ?? 0) };
+  return { total: Number(r?.total ?? 0), letters: Number(r?.letters ?? 0), children: Number(r?.children ?? 0), duplicates: Number(r?.duplicates ?? 0) };
 }
 
 /**
@@ -51,10 +58,22 @@ export async function countEligible(db: Db, target: Target, now: Date): Promise<
  */
 export async function selectRecipients(trx: Db, campaignId: string, target: Target, now: Date): Promise<number> {
   await sql`select pg_advisory_xact_lock(hashtext('campaign-selection'))`.execute(trx);
+  // CMP-10: duplicate identities are not opened; they go to the back-office queue (BO-4), told at once.
+  const failed = await sql<{ nir: string; to_email: string | null; first_names: string }>`
+    with f as (
+      insert into opening_failures (nir, campaign_id, reason, created_at)
+      select ip.nir, ${campaignId}::uuid, 'DUPLICATE_IDENTITY', ${now}
+      ${eligible(target, now)} and ${DUPLICATE}
+      on conflict do nothing returning nir)
+    select ip.nir, coalesce(parent.email, ip.email) as to_email, ip.first_names
+    from f join insured_people ip on ip.nir = f.nir left join insured_people parent on parent.nir = ip.parent_nir`.execute(trx);
+  for (const f of failed.rows.filter((r) => r.to_email)) {
+    await enqueue(trx, { kind: 'email', message: { template: 'opening-failed', to: f.to_email!, data: { firstName: f.first_names.split(' ')[0] ?? '' } } });
+  }
   const result = await sql`
     insert into campaign_recipients (campaign_id, nir, kind, departement, to_email, channel, status)
     select ${campaignId}::uuid, ${RECIPIENT_COLUMNS}
-    ${eligible(target, now)}
+    ${eligible(target, now)} and not ${DUPLICATE}
     on conflict (campaign_id, nir) do nothing`.execute(trx);
   return Number(result.numAffectedRows ?? 0);
 }

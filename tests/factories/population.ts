@@ -18,7 +18,8 @@ export async function anInsuredPopulation(db: Db, opts: {
     const n = counter++ % 1_000_000;
     const body = `${1 + (i % 2)}${birthDate.slice(2, 4)}${birthDate.slice(5, 7)}99${String(n).padStart(6, '0')}`;
     people.push({ nir: body + nirKey(body), email: opts.email ? opts.email(i) : `insure.${n}@exemple.test`,
-      firstNames: opts.firstNames?.(i) ?? `Camille${i}`, birthDate, vitaleSerial: '12345678901' });
+      // Unique names: the same name and birth date under two NIRs is a duplicate identity (CMP-10).
+      firstNames: opts.firstNames?.(i) ?? `Camille${n}`, birthDate, vitaleSerial: '12345678901' });
   }
   const col = <K extends keyof InsuredPerson>(k: K) => people.map((p) => p[k]);
   await sql`insert into insured_people (nir, vitale_serial, birth_name, first_names, birth_date, sex, birth_place, departement, email,

@@ -49,7 +49,7 @@ describe('CMP-1..9: a creation campaign', () => {
     await anInsuredPopulation(db, { departement: '976', count: 1, email: () => null });
     await anInsuredPopulation(db, { departement: '976', count: 1, email: () => null, ase: true, birthDate: '2015-03-03' });
     const input = { name: 'Mayotte', departements: ['976'], birthsSince: null };
-    expect(await previewCampaign(db, agent, input, now)).toEqual({ total: 7, letters: 1, children: 2 });
+    expect(await previewCampaign(db, agent, input, now)).toEqual({ total: 7, letters: 1, children: 2, duplicates: 0 });
 
     const { campaignId } = await createCampaign(db, agent, input, now);
     await applyCampaignCommand(db, agent, campaignId, 'start', now);
@@ -171,5 +171,38 @@ describe('CMP-1..9: a creation campaign', () => {
       parent_nir: null, ase: false, has_dmp: false, row_hash: 'x', last_import_id: null, updated_at: now }).execute();
     const agent = await aStaffMember(db);
     expect((await previewCampaign(db, agent, { name: 'x', departements: ['48'], birthsSince: null }, now)).total).toBe(0);
+  });
+});
+
+describe('CMP-10, BO-4: impossible openings', () => {
+  test('CMP-10: a duplicate identity is not opened, the person is told at once, and an agent resolves the case', async () => {
+    const { openingFailures, resolveOpeningFailure } = await import('@/lib/identity/identity-cases');
+    const { latestEmail } = await import('../support/outbox');
+    const twinA = await anInsuredPopulation(db, { departement: '15', count: 1, email: () => 'double.a.15@exemple.test', birthDate: '1977-07-07', firstNames: () => 'Alex' });
+    await anInsuredPopulation(db, { departement: '15', count: 1, email: () => 'double.b.15@exemple.test', birthDate: '1977-07-07', firstNames: () => 'Alex' });
+    await anInsuredPopulation(db, { departement: '15', count: 1, email: () => 'unique.15@exemple.test' });
+    const agent = await aStaffMember(db);
+    expect(await previewCampaign(db, agent, { name: 'Cantal', departements: ['15'], birthsSince: null }, now)).toMatchObject({ total: 1, duplicates: 2 });
+    const { campaignId } = await runCampaign('15');
+    expect((await campaignProgress(db, agent, campaignId, now)).counts.selected).toBe(1);
+    expect((await latestEmail(db, 'double.a.15@exemple.test', 'opening-failed'))?.payload).toMatchObject({ data: { firstName: 'Alex' } });
+    const cases = (await openingFailures(db, agent, now)).filter((f) => f.campaign === 'Test 15');
+    expect(cases.map((c) => c.nirMasked).sort()).toHaveLength(2);
+    expect(cases[0]!.nirMasked).toContain('••');
+    // A second campaign does not write to them again while the case is open.
+    expect((await previewCampaign(db, agent, { name: 'x', departements: ['15'], birthsSince: null }, now)).total).toBe(0);
+    await resolveOpeningFailure(db, agent, { failureId: cases.find((c) => c.nirMasked.endsWith(twinA[0]!.nir.slice(-2)))!.id, resolution: 'Identité qualifiée auprès de la caisse' }, now);
+    await expect(resolveOpeningFailure(db, agent, { failureId: cases[0]!.id, resolution: 'x' }, now)).rejects.toMatchObject({ field: 'resolution' });
+  });
+
+  test('ID-11, BO-4: an agent corrects the names of a profile; the holder sees it in the history', async () => {
+    const { correctCivilStatus } = await import('@/lib/identity/identity-cases');
+    const person = await aPendingPerson(db, now);
+    const agent = await aStaffMember(db);
+    await expect(correctCivilStatus(db, agent, { profileId: person.profileId, birthName: 'Dupont', firstNames: 'Anne Marie', reason: '' }, now))
+      .rejects.toMatchObject({ field: 'reason' });
+    await correctCivilStatus(db, agent, { profileId: person.profileId, birthName: 'Dupont-Moreau', firstNames: 'Anne  Marie', reason: 'Acte de naissance reçu' }, now);
+    expect(await db.selectFrom('profiles').select(['birth_name', 'first_names']).where('id', '=', person.profileId).executeTakeFirstOrThrow())
+      .toEqual({ birth_name: 'DUPONT-MOREAU', first_names: 'Anne Marie' });
   });
 });

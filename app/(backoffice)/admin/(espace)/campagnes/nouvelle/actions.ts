@@ -29,9 +29,9 @@ export async function campaignFormAction(_: FormState, form: FormData): Promise<
   if (intent === 'preview') {
     const result = await runUseCase(form, () => previewCampaign(getDb(), actor, campaign, clock.now()));
     if (!result.ok) return result.state;
-    const { total, letters, children } = result.value;
+    const { total, letters, children, duplicates } = result.value;
     return { status: 'success', fieldErrors: {}, values: echoValues(form), version: Date.now(),
-      data: { total: String(total), letters: String(letters), children: String(children) } };
+      data: { total: String(total), letters: String(letters), children: String(children), duplicates: String(duplicates) } };
   }
   const result = await runUseCase(form, () => createCampaign(getDb(), actor, campaign, clock.now()));
   if (!result.ok) return result.state;

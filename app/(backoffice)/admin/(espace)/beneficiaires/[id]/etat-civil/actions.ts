@@ -1,0 +1,20 @@
+'use server';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { requireAudience } from '@/lib/auth/session';
+import { clock } from '@/lib/clock';
+import { correctCivilStatus } from '@/lib/identity/identity-cases';
+import { parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
+
+const input = z.object({ profileId: z.uuid(), birthName: z.string(), firstNames: z.string(), reason: z.string() });
+
+/** ID-11, BO-4: names and first names only, with the justification. */
+export async function correctCivilStatusAction(_: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireAudience('staff');
+  const parsed = parseForm(input, form);
+  if (!parsed.ok) return parsed.state;
+  const result = await runUseCase(form, () => correctCivilStatus(getDb(), actor, parsed.data, clock.now()));
+  if (!result.ok) return result.state;
+  redirect(`/admin/beneficiaires/${parsed.data.profileId}`);
+}
