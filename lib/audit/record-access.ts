@@ -85,10 +85,11 @@ export async function recordAccesses(trx: Transaction<DB> | Kysely<DB>, inputs: 
   const rows = inputs.map(traceFields);
   const chainKeys = [...new Set(rows.map((r) => r.chain_key))];
   await lockChains(trx as Transaction<DB>, chainKeys);
-  const last = await sql<{ chain_key: string; hash: string }>`
-    select distinct on (chain_key) chain_key, hash from access_events
-    where chain_key = any(${chainKeys}::text[]) order by chain_key, id desc`.execute(trx);
-  const previous = new Map(last.rows.map((r) => [r.chain_key, r.hash]));
+  // One index probe per chain (the newest row), whatever the size of the table.
+  const last = await sql<{ chain_key: string; hash: string | null }>`
+    select k.chain_key, (select e.hash from access_events e where e.chain_key = k.chain_key order by e.id desc limit 1) as hash
+    from unnest(${chainKeys}::text[]) as k(chain_key)`.execute(trx);
+  const previous = new Map(last.rows.filter((r) => r.hash).map((r) => [r.chain_key, r.hash as string]));
   const values = rows.map((fields) => {
     const prev = previous.get(fields.chain_key) ?? null;
     const hash = traceHash(prev, fields);
@@ -99,13 +100,22 @@ export async function recordAccesses(trx: Transaction<DB> | Kysely<DB>, inputs: 
     await trx.insertInto('access_events').values(values).execute();
     return;
   }
-  // Many rows: one statement, one array per column (a VALUES list would need 19 parameters a row).
-  const col = <K extends keyof (typeof values)[number]>(k: K) => values.map((v) => v[k]);
-  await sql`insert into access_events (chain_key, profile_id, at, actor_type, actor_id, actor_label, actor_role, profession, site_id,
-      on_behalf_of, mode, action, target_type, target_id, outcome, reason, channel, prev_hash, hash)
-    select * from unnest(${col('chain_key')}::text[], ${col('profile_id')}::uuid[], ${col('at')}::timestamptz[], ${col('actor_type')}::text[],
-      ${col('actor_id')}::text[], ${col('actor_label')}::text[], ${col('actor_role')}::text[], ${col('profession')}::text[],
-      ${col('site_id')}::uuid[], ${col('on_behalf_of')}::text[], ${col('mode')}::text[], ${col('action')}::text[],
-      ${col('target_type')}::text[], ${col('target_id')}::text[], ${col('outcome')}::text[], ${col('reason')}::text[],
-      ${col('channel')}::text[], ${col('prev_hash')}::text[], ${col('hash')}::text[])`.execute(trx);
+  // Many rows: one statement. A column with one value for every row (actor, action, channel...) goes
+  // as a single parameter, the others as one array each (a VALUES list would need 19 parameters a row).
+  const same = (k: TraceColumn) => values.every((v) => sameValue(v[k], values[0]![k]));
+  const columns = TRACE_COLUMNS.map(([k, type]) => ({ k, type, constant: same(k) }));
+  const varying = columns.filter((c) => !c.constant);
+  const arrays = sql.join(varying.map((c) => sql`${values.map((v) => v[c.k])}::${sql.raw(c.type)}[]`));
+  const selected = sql.join(columns.map((c) => (c.constant ? sql`${values[0]![c.k]}::${sql.raw(c.type)}` : sql.ref(`u.${c.k}`))));
+  await sql`insert into access_events (${sql.join(columns.map((c) => sql.ref(c.k)))})
+    select ${selected} from unnest(${arrays}) as u(${sql.join(varying.map((c) => sql.ref(c.k)))})`.execute(trx);
 }
+
+type TraceColumn = keyof ChainedFields | 'prev_hash' | 'hash';
+const TRACE_COLUMNS: [TraceColumn, string][] = [
+  ['chain_key', 'text'], ['profile_id', 'uuid'], ['at', 'timestamptz'], ['actor_type', 'text'], ['actor_id', 'text'],
+  ['actor_label', 'text'], ['actor_role', 'text'], ['profession', 'text'], ['site_id', 'uuid'], ['on_behalf_of', 'text'],
+  ['mode', 'text'], ['action', 'text'], ['target_type', 'text'], ['target_id', 'text'], ['outcome', 'text'], ['reason', 'text'],
+  ['channel', 'text'], ['prev_hash', 'text'], ['hash', 'text'],
+];
+const sameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);

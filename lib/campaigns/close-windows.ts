@@ -24,14 +24,22 @@ async function closePartition(db: Db, now: Date, partitions: number, k: number):
   const today = parisDay(now);
   const { to } = transition('PENDING', 'WINDOW_OVER', 'SYSTEM');
   let created = 0;
+  // Keyset cursor: the rows just updated still sit in the partial index until vacuum, and scanning past
+  // them again on every batch made a million-row run quadratic. A row skipped because it was locked
+  // (an activation in progress) is simply due at the next run.
+  let after: { deadline: string; id: string } = { deadline: '0001-01-01', id: '00000000-0000-0000-0000-000000000000' };
   for (;;) {
     const batch = await db.transaction().execute(async (trx) => {
-      const due = await sql<{ id: string; has_dmp: boolean | null }>`
-        select p.id, ip.has_dmp from profiles p left join insured_people ip on ip.nir = p.nir
+      const due = await sql<{ id: string; has_dmp: boolean | null; deadline: string }>`
+        select p.id, ip.has_dmp, to_char(p.opposition_deadline, 'YYYY-MM-DD') as deadline
+        from profiles p left join insured_people ip on ip.nir = p.nir
         where p.state = 'PENDING' and p.opposition_deadline < ${today}::date
+          and (p.opposition_deadline, p.id) > (${after.deadline}::date, ${after.id}::uuid)
           and abs(hashtext(p.id::text)) % ${partitions} = ${k}
         order by p.opposition_deadline, p.id limit ${BATCH} for update of p skip locked`.execute(trx);
       if (due.rows.length === 0) return 0;
+      const lastRow = due.rows[due.rows.length - 1]!;
+      after = { deadline: lastRow.deadline, id: lastRow.id };
       const ids = due.rows.map((r) => r.id);
       const withDmp = due.rows.filter((r) => r.has_dmp).map((r) => r.id);
       await sql`update profiles set state = ${to}, previous_state = 'PENDING', state_changed_at = ${now},
