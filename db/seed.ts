@@ -14,6 +14,10 @@ import { SYSTEM } from '@/lib/access/actor';
 export const DEMO = {
   patient: { identifiant: 'marie.dupont', password: 'Sante-Demo-2026!', email: 'marie.dupont@exemple.fr' },
   pending: { nirBody: '1721169123045', vitaleSerial: '12345678901', birthDate: '1972-11-14', code: 'ACTV2345', email: 'jean.martin@exemple.fr' },
+  /** Marie's second child: its notice came to her; she activates it from her account (REP-2). */
+  child: { nirBody: '2190975056088', firstNames: 'Jade', birthDate: '2019-09-09', code: 'ENFT2345' },
+  /** Insured people of the Haute-Vienne (87) with no profile yet: a campaign to run in the demo (BO-1). */
+  demoCampaign: { departement: '87', people: 40, withoutEmail: 5 },
   agent: { identifiant: 'agent.cnam', password: 'Agent-Demo-2026!', email: 'agent@cnam.exemple.fr' },
   supervisor: { identifiant: 'superviseur.cnam', password: 'Superviseur-Demo-2026!', email: 'superviseur@cnam.exemple.fr' },
   advisor: { identifiant: 'conseiller.fs', password: 'Conseil-Demo-2026!', email: 'conseiller@france-services.exemple.fr' },
@@ -34,6 +38,28 @@ async function ensureProfile(db: Db, p: { nir: string; serial: string; birthName
     if (p.state === 'ACTIVE') await recordAccess(trx, { actor: { kind: 'ENROLMENT' }, action: 'profile.activate', profileId: row.id, at: now });
     return row.id;
   });
+}
+
+/** CMP-7: the demo code, stored hashed like any other, renewed when it expired or was replaced. */
+async function ensureCode(db: Db, profileId: string, code: string, now: Date): Promise<void> {
+  const usable = await db.selectFrom('activation_codes').select('id').where('profile_id', '=', profileId)
+    .where('code_hash', '=', hashCode(code)).where('used_at', 'is', null).where('invalidated_at', 'is', null)
+    .where('expires_at', '>', now).executeTakeFirst();
+  if (usable) return;
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('activation_codes').set({ invalidated_at: now }).where('profile_id', '=', profileId).where('used_at', 'is', null).execute();
+    await trx.insertInto('activation_codes').values({ profile_id: profileId, code_hash: hashCode(code), issued_at: now, expires_at: codeExpiresAt(now) }).execute();
+  });
+}
+
+type InsuredSeed = { nir: string; first_names: string; birth_date: string; sex: number; email: string | null; parent_nir: string | null; departement: string };
+/** BO-1: people as a population import would have loaded them (only those missing are added). */
+async function ensureInsured(db: Db, people: InsuredSeed[], now: Date): Promise<void> {
+  await db.insertInto('insured_people').values(people.map((p) => ({
+    ...p, vitale_serial: '98765432101', birth_name: p.departement === '87' ? 'LIMOUSIN' : 'DUPONT', birth_place: '75056', mobile: null,
+    postal_address: p.departement === '87' ? '1 place de la République, 87000 Limoges' : '10 rue de la Santé, 75013 Paris', ase: false, has_dmp: false,
+    row_hash: 'seed', last_import_id: null, updated_at: now,
+  }))).onConflict((oc) => oc.column('nir').doNothing()).execute();
 }
 
 async function ensureStaff(db: Db, s: { identifiant: string; password: string; email: string }, kind: 'AGENT' | 'SUPERVISOR' | 'ADVISOR', name: string, siteId: string | null) {
@@ -76,17 +102,31 @@ export async function seed(db: Db, now = new Date()) {
   // A PENDING person with a known code provisoire, to try the activation.
   const jean = await ensureProfile(db, { nir: nir(DEMO.pending.nirBody), serial: DEMO.pending.vitaleSerial, birthName: 'MARTIN',
     firstNames: 'Jean', birthDate: DEMO.pending.birthDate, sex: 1, email: DEMO.pending.email, kind: 'ADULT', state: 'PENDING' }, now);
-  const usable = await db.selectFrom('activation_codes').select('id').where('profile_id', '=', jean)
-    .where('code_hash', '=', hashCode(DEMO.pending.code)).where('used_at', 'is', null).where('invalidated_at', 'is', null)
-    .where('expires_at', '>', now).executeTakeFirst();
   const state = await db.selectFrom('profiles').select('state').where('id', '=', jean).executeTakeFirstOrThrow();
-  if (!usable && state.state === 'PENDING') {
-    await db.transaction().execute(async (trx) => {
-      await trx.updateTable('activation_codes').set({ invalidated_at: now }).where('profile_id', '=', jean).where('used_at', 'is', null).execute();
-      await trx.insertInto('activation_codes').values({ profile_id: jean, code_hash: hashCode(DEMO.pending.code), issued_at: now, expires_at: codeExpiresAt(now) }).execute();
-    });
-  }
-  return { pendingNir: nir(DEMO.pending.nirBody), pendingState: state.state };
+  if (state.state === 'PENDING') await ensureCode(db, jean, DEMO.pending.code, now);
+
+  // REP-2: Marie and her children as the fund knows them; Jade waits for Marie to activate her profile.
+  const marieNir = nir('2850375056017');
+  const jadeNir = nir(DEMO.child.nirBody);
+  await ensureInsured(db, [
+    { nir: marieNir, first_names: 'Marie Claire', birth_date: '1985-03-21', sex: 2, email: DEMO.patient.email, parent_nir: null, departement: '75' },
+    { nir: nir('1150675056123'), first_names: 'Léo', birth_date: '2015-06-02', sex: 1, email: null, parent_nir: marieNir, departement: '75' },
+    { nir: jadeNir, first_names: DEMO.child.firstNames, birth_date: DEMO.child.birthDate, sex: 2, email: null, parent_nir: marieNir, departement: '75' },
+  ], now);
+  const jade = await ensureProfile(db, { nir: jadeNir, serial: '98765432101', birthName: 'DUPONT', firstNames: DEMO.child.firstNames,
+    birthDate: DEMO.child.birthDate, sex: 2, email: DEMO.patient.email, kind: 'CHILD', state: 'PENDING' }, now);
+  const jadeState = await db.selectFrom('profiles').select('state').where('id', '=', jade).executeTakeFirstOrThrow();
+  if (jadeState.state === 'PENDING') await ensureCode(db, jade, DEMO.child.code, now);
+
+  // BO-1: a small population of the Haute-Vienne for a first campaign (Limoges: commune 87085).
+  const demoCampaign = Array.from({ length: DEMO.demoCampaign.people }, (_, i) => {
+    const body = `${1 + (i % 2)}${String(50 + (i % 40)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}87085${String(100 + i).padStart(3, '0')}`;
+    return { nir: nir(body), first_names: ['Louise', 'Jules', 'Emma', 'Hugo', 'Alice', 'Lucas', 'Chloé', 'Nathan'][i % 8]! + (i >= 8 ? ` ${String.fromCharCode(65 + (i % 26))}.` : ''),
+      birth_date: `19${String(50 + (i % 40)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 27)).padStart(2, '0')}`,
+      sex: 1 + (i % 2), email: i < DEMO.demoCampaign.withoutEmail ? null : `habitant.limoges.${i}@exemple.fr`, parent_nir: null, departement: DEMO.demoCampaign.departement };
+  });
+  await ensureInsured(db, demoCampaign, now);
+  return { pendingNir: nir(DEMO.pending.nirBody), pendingState: state.state, childState: jadeState.state };
 }
 
 if (process.argv[1]?.endsWith('seed.ts')) {

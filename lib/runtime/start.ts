@@ -111,7 +111,9 @@ le back-office, page « Courriels (environnement de démonstration) ») :
   Patiente (activée, mère de Léo)   ${appUrl}/connexion              ${DEMO.patient.identifiant} / ${DEMO.patient.password}
   Personne invitée (à activer)      ${appUrl}/activation             NIR ${seeded.pendingNir}, carte Vitale ${DEMO.pending.vitaleSerial},
                                                                        né le 14/11/1972, code provisoire ${DEMO.pending.code}${seeded.pendingState === 'PENDING' ? '' : ' (déjà activé)'}
+  Enfant de Marie (à activer)       ${appUrl}/espace/enfants/activer  connectée comme Marie : code provisoire de ${DEMO.child.firstNames} ${DEMO.child.code}${seeded.childState === 'PENDING' ? '' : ' (déjà activé)'}
   Agent CNAM                        ${appUrl}/admin/connexion        ${DEMO.agent.identifiant} / ${DEMO.agent.password}
+                                                                       (${DEMO.demoCampaign.people} assurés de la Haute-Vienne sans profil : campagne à lancer sur « ${DEMO.demoCampaign.departement} »)
   Superviseur CNAM                  ${appUrl}/admin/connexion        ${DEMO.supervisor.identifiant} / ${DEMO.supervisor.password}
   Conseillère France Services       ${appUrl}/accompagnement/connexion  ${DEMO.advisor.identifiant} / ${DEMO.advisor.password}
   Médecin généraliste (Pro Santé Connect local)   ${appUrl}/pro/connexion   RPPS 10100000001 / psc-demo
