@@ -7,17 +7,25 @@ import { AccessDeniedError, DomainError, NotFoundError } from '@/lib/errors';
 import { normalizeNir } from '@/lib/identity/nir';
 import { enqueue } from '@/lib/queue/outbox';
 import { issueCode } from './issue-code';
+import { transition, type ProfileState } from './lifecycle';
 
 /** CMP-8: at most 3 codes per profile in any 24 hours, whoever asks. */
 export const MAX_CODES_PER_24H = 3;
 
 export class CodeReissueRefusedError extends DomainError {}
 
-type CodeTarget = { id: string; state: string; email: string | null; first_names: string; holder: string | null };
+type CodeTarget = { id: string; state: ProfileState; email: string | null; first_names: string; holder: string | null; closure_reason: string | null };
+
+/** Who waits for a code: activation (PENDING, CREATED) or re-opening (CLO-6, CLO-7; never after a death). */
+function awaitsCode(p: CodeTarget): boolean {
+  return p.state === 'PENDING' || p.state === 'CREATED'
+    || ((p.state === 'CLOSED' || p.state === 'DELETION_REQUESTED') && p.closure_reason !== 'DECEASED');
+}
 
 async function loadTarget(db: Db, where: { id: string } | { nir: string }) {
   const q = db.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
-    .select(['profiles.id', 'profiles.state', 'profiles.email', 'profiles.first_names', 'profiles.vitale_serial', 'profiles.birth_date', 'accounts.id as holder']);
+    .select(['profiles.id', 'profiles.state', 'profiles.email', 'profiles.first_names', 'profiles.vitale_serial', 'profiles.birth_date',
+      'profiles.closure_reason', 'accounts.id as holder', 'accounts.email as account_email']);
   return ('id' in where ? q.where('profiles.id', '=', where.id) : q.where('profiles.nir', '=', where.nir)).executeTakeFirst();
 }
 
@@ -42,23 +50,32 @@ export class UnknownIdentityError extends DomainError {
   }
 }
 
-/** CMP-8 online: NIR + Vitale serial + date of birth; the code goes only to the contact the fund holds. */
-export async function requestCodeOnline(db: Db, input: { nir: string; vitaleSerial: string; birthDate: string }, now: Date): Promise<void> {
-  const profile = await loadTarget(db, { nir: normalizeNir(input.nir) });
+/**
+ * CMP-8 online: NIR + Vitale serial + date of birth; the code goes only to the contact the fund holds.
+ * OPP-9 online: a person who opposed may ask for a space after all, by ticking the box: the opposition
+ * is withdrawn (T14) and the code sent, in one transaction.
+ */
+export async function requestCodeOnline(db: Db, input: { nir: string; vitaleSerial: string; birthDate: string; withdrawOpposition?: boolean }, now: Date): Promise<void> {
+  let nir: string;
+  try { nir = normalizeNir(input.nir); } catch { throw new UnknownIdentityError(); }
+  const profile = await loadTarget(db, { nir });
   if (!profile || profile.vitale_serial !== input.vitaleSerial.replace(/\s/g, '') || profile.birth_date !== input.birthDate) {
     throw new UnknownIdentityError();
   }
-  await sendNewCode(db, { kind: 'PUBLIC' }, profile, now);
+  if (profile.state === 'OPPOSED' && !input.withdrawOpposition) {
+    throw new CodeReissueRefusedError('code.opposed', 'Vous vous êtes opposé à la création de ce profil. Pour revenir sur votre décision et recevoir un code provisoire, cochez la case ci-dessous.', 'withdrawOpposition');
+  }
+  await sendNewCode(db, { kind: 'PUBLIC' }, { ...profile, email: profile.account_email ?? profile.email }, now, profile.state === 'OPPOSED');
 }
 
-async function sendNewCode(db: Db, actor: Actor, profile: CodeTarget, now: Date): Promise<void> {
+async function sendNewCode(db: Db, actor: Actor, profile: CodeTarget, now: Date, withdrawOpposition = false): Promise<void> {
   const profileId = profile.id;
   const trace = { actor, action: 'profile.code.reissue', profileId, at: now, channel: actor.kind === 'STAFF' ? 'BACKOFFICE' as const : 'WEB' as const };
   const refuse = async (reason: string, error: Error): Promise<never> => {
     await recordAccess(db, { ...trace, denied: reason });
     throw error;
   };
-  if (profile.state !== 'PENDING' && profile.state !== 'CREATED') {
+  if (!withdrawOpposition && !awaitsCode(profile)) {
     return refuse('not-awaiting-activation', new CodeReissueRefusedError('code.not-awaiting', 'Ce profil n’attend pas d’activation : aucun code provisoire ne peut être envoyé.'));
   }
   if (!profile.email) {
@@ -75,6 +92,12 @@ async function sendNewCode(db: Db, actor: Actor, profile: CodeTarget, now: Date)
       : 'Vous avez déjà reçu trois codes provisoires dans les dernières 24 heures. Réessayez demain.'));
   }
   await db.transaction().execute(async (trx) => {
+    if (withdrawOpposition) {
+      const { to } = transition(profile.state, 'OPPOSITION_WITHDRAWN', 'PATIENT');
+      await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now }).where('id', '=', profileId).execute();
+      await trx.updateTable('oppositions').set({ withdrawn_at: now }).where('profile_id', '=', profileId).where('withdrawn_at', 'is', null).execute();
+      await recordAccess(trx, { ...trace, action: 'profile.oppose.withdraw' });
+    }
     const { code, expiresAt } = await issueCode(trx, profileId, now);
     await enqueue(trx, {
       kind: 'email',

@@ -77,4 +77,27 @@ describe('BO-3, CMP-8: a new code provisoire from the back-office', () => {
     await expect(requestCodeOnline(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate }, new Date()))
       .rejects.toMatchObject({ code: 'code.no-email', message: expect.stringContaining('France Services') });
   });
+
+  test('OPP-9 online: a person who opposed ticks the box, the opposition is withdrawn (T14) and a working code is sent', async () => {
+    const { opposeOnline } = await import('@/lib/oppositions/oppose');
+    const person = await aPendingPerson(db);
+    await opposeOnline(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, cardType: 'photo' }, [person.profileId], new Date());
+    const identity = { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate };
+    await expect(requestCodeOnline(db, identity, new Date())).rejects.toMatchObject({ code: 'code.opposed', field: 'withdrawOpposition' });
+    await requestCodeOnline(db, { ...identity, withdrawOpposition: true }, new Date());
+    expect((await db.selectFrom('profiles').select('state').where('id', '=', person.profileId).executeTakeFirstOrThrow()).state).toBe('CREATED');
+    const opposition = await db.selectFrom('oppositions').select('withdrawn_at').where('profile_id', '=', person.profileId).executeTakeFirstOrThrow();
+    expect(opposition.withdrawn_at).not.toBeNull();
+    await expect(startActivation(db, { ...identity, code: await lastNewCode(person.email) }, new Date())).resolves.toHaveProperty('enrolmentId');
+  });
+
+  test('CLO-6: a closed profile gets a new code online to reopen it; not after a death (CLO-11)', async () => {
+    const person = await aPendingPerson(db);
+    const identity = { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate };
+    await db.updateTable('profiles').set({ state: 'CLOSED', closure_reason: 'HOLDER', closed_at: new Date() }).where('id', '=', person.profileId).execute();
+    await requestCodeOnline(db, identity, new Date());
+    expect(await lastNewCode(person.email)).toMatch(/^[A-Z2-9]{8}$/);
+    await db.updateTable('profiles').set({ closure_reason: 'DECEASED' }).where('id', '=', person.profileId).execute();
+    await expect(requestCodeOnline(db, identity, new Date())).rejects.toMatchObject({ code: 'code.not-awaiting' });
+  });
 });
