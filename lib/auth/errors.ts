@@ -8,8 +8,13 @@ export class LoginLockedError extends DomainError {
   constructor(message: string) { super('login.locked', message, 'password'); }
 }
 export class ProfileNotAvailableError extends DomainError {
-  constructor() {
-    super('login.profile-unavailable', "Votre profil n’est pas accessible en ligne dans son état actuel. Contactez le 3422.");
+  /** ACC-3: what the holder of a profile in this state can still do, said plainly. */
+  constructor(state?: string | null, suspensionDeadline?: string | null) {
+    super('login.profile-unavailable', state === 'SUSPENDED'
+      ? `Votre profil est suspendu par l’Assurance Maladie. Pour contester cette suspension${suspensionDeadline ? ` avant le ${suspensionDeadline.split('-').reverse().join('/')}` : ''}, appelez le 3422 ou écrivez à votre caisse.`
+      : state === 'CLOSED' || state === 'DELETION_REQUESTED'
+        ? 'Votre profil est fermé. Pour le rouvrir, demandez un nouveau code provisoire (« Recevoir un nouveau code ») puis activez-le à nouveau.'
+        : 'Votre profil n’est pas accessible en ligne dans son état actuel. Contactez le 3422.');
   }
 }
 export class WrongPortalError extends DomainError {

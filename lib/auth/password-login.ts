@@ -18,7 +18,7 @@ export type Portal = 'patient' | 'backoffice' | 'advisor';
 
 type Subject = {
   id: string; email: string; password_hash: string; password_failures: number; locked_until: Date | null;
-  audience: Audience; actor: Actor; profileId: string | null; usable: boolean;
+  audience: Audience; actor: Actor; profileId: string | null; usable: boolean; state?: string | null; suspension_deadline?: string | null;
 };
 
 const TABLE = { patient: 'accounts', backoffice: 'staff_users', advisor: 'staff_users' } as const;
@@ -29,6 +29,7 @@ async function findSubject(db: Db, portal: Portal, by: { identifiant?: string; i
     const q = db.selectFrom('accounts').leftJoin('profiles', 'profiles.id', 'accounts.profile_id')
       .select(['accounts.id', 'accounts.email', 'accounts.password_hash', 'accounts.password_failures', 'accounts.locked_until',
         'accounts.profile_id', 'accounts.identifiant', 'profiles.state', 'profiles.first_names', 'profiles.birth_name',
+        sql<string | null>`to_char(profiles.suspension_deadline, 'YYYY-MM-DD')`.as('suspension_deadline'),
         // CLO-8: an account whose own profile is closed still serves the profiles it represents.
         sql<boolean>`exists (select 1 from representations r where r.account_id = accounts.id and r.revoked_at is null)`.as('represents')]);
     const row = await (by.id ? q.where('accounts.id', '=', by.id)
@@ -86,7 +87,7 @@ export async function startLogin(db: Db, portal: Portal, input: { identifiant: s
   }
   if (!s.usable) {
     await recordAccess(db, { actor: s.actor, action: 'account.login', profileId: s.profileId, at: now, denied: 'profile-unavailable' });
-    throw new ProfileNotAvailableError();
+    throw new ProfileNotAvailableError(s.state, s.suspension_deadline);
   }
   return db.transaction().execute(async (trx) => {
     await trx.updateTable(TABLE[portal]).set({ password_failures: 0, locked_until: null }).where('id', '=', s.id).execute();

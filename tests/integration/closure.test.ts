@@ -105,6 +105,10 @@ describe('CLO-9..11: suspension and death (BO-6)', () => {
     await suspendProfile(db, agent, { profileId: p.profileId, reason: 'Usage frauduleux signalé' }, now);
     expect(await stateOf(p.profileId)).toMatchObject({ state: 'SUSPENDED', suspension_deadline: '2027-01-12' });
     expect((await latestEmail(db, p.email, 'suspension'))?.payload).toMatchObject({ data: { lastObjectionDay: '2027-01-12' } });
+    // ACC-3: the holder can no longer log in and is told how to object, with the last day.
+    const { startLogin } = await import('@/lib/auth/password-login');
+    await expect(startLogin(db, 'patient', { identifiant: p.identifiant, password: p.password }, now))
+      .rejects.toThrow('Votre profil est suspendu par l’Assurance Maladie. Pour contester cette suspension avant le 12/01/2027');
     await runClosureJobs(db, new Date('2027-01-12T22:59:00Z')); // 23:59 on the last day, Paris
     expect((await stateOf(p.profileId)).state).toBe('SUSPENDED');
     await runClosureJobs(db, new Date('2027-01-12T23:00:00Z'));
