@@ -1,23 +1,59 @@
 import type { Metadata } from 'next';
-import { Card, PageTitle } from '@/components/ui';
+import { Alert, Card, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { listAccessibleProfiles } from '@/lib/accounts/accessible-profiles';
 import { requireAudience } from '@/lib/auth/session';
+import { clock } from '@/lib/clock';
+import { childrenToActivate } from '@/lib/representatives/activate-child';
+import { invitationsReceived } from '@/lib/representatives/invitations';
 
 export const metadata: Metadata = { title: 'Accueil de mon espace' };
 
-/** Dashboard: the sections that exist so far, for the holder and for each represented child. */
-export default async function DashboardPage() {
+/** Dashboard: the sections that exist so far, for the holder and for each represented child (REP-2, REP-3). */
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ 'profil-active'?: string }> }) {
   const actor = await requireAudience('patient');
-  const profiles = await listAccessibleProfiles(getDb(), actor);
+  const { 'profil-active': activated } = await searchParams;
+  const db = getDb();
+  const now = clock.now();
+  const [profiles, toActivate, invitations] = await Promise.all([
+    listAccessibleProfiles(db, actor), childrenToActivate(db, actor, now), invitationsReceived(db, actor, now),
+  ]);
   const own = profiles.find((p) => p.relation === 'HOLDER');
   const children = profiles.filter((p) => p.relation !== 'HOLDER');
+  const justActivated = children.find((c) => c.id === activated);
+  const pendingInvitations = invitations.filter((i) => i.status === 'PENDING');
   return (
     <>
       <PageTitle title={`Bonjour ${own?.firstName ?? actor.name}`} lead="Bienvenue dans Mon espace santé." />
+      {justActivated && (
+        <Alert variant="success" title={`Le profil de ${justActivated.firstName} est activé`}>
+          Vous en êtes le représentant légal. Vous pouvez le gérer et le partager avec le second parent.
+        </Alert>
+      )}
+      {(toActivate.length > 0 || pendingInvitations.length > 0) && (
+        <section aria-labelledby="a-faire" className="mb-10">
+          <h2 id="a-faire" className="mb-4 text-2xl font-bold">À faire</h2>
+          <div className="grid gap-6 md:grid-cols-2">
+            {toActivate.length > 0 && (
+              <Card title="Activer le profil d’un enfant" href="/espace/enfants/activer" headingLevel={3}>
+                {toActivate.length === 1
+                  ? `Le profil de ${toActivate[0]!.firstName} attend son activation, avec le code provisoire reçu pour cet enfant.`
+                  : `Les profils de ${new Intl.ListFormat('fr', { type: 'conjunction' }).format(toActivate.map((c) => c.firstName))} attendent leur activation, avec le code provisoire reçu pour chacun.`}
+              </Card>
+            )}
+            {pendingInvitations.length > 0 && (
+              <Card title="Invitations reçues" href="/espace/invitations" headingLevel={3}>
+                {pendingInvitations.length === 1
+                  ? `${pendingInvitations[0]!.inviterName} vous invite à gérer le profil de ${pendingInvitations[0]!.childFirstName}.`
+                  : `${pendingInvitations.length} invitations à gérer le profil d’un enfant attendent votre réponse.`}
+              </Card>
+            )}
+          </div>
+        </section>
+      )}
       <h2 className="mb-4 text-2xl font-bold">Mon profil</h2>
       <div className="grid gap-6 md:grid-cols-2">
-        <Card title="Historique d’activité" href="/espace/historique">
+        <Card title="Historique d’activité" href="/espace/historique" headingLevel={3}>
           Qui a consulté ou modifié votre profil, et quand : vos actions, celles des professionnels de santé et de l’Assurance Maladie.
         </Card>
       </div>
@@ -25,11 +61,15 @@ export default async function DashboardPage() {
         <section aria-labelledby="profils-representes" className="mt-10">
           <h2 id="profils-representes" className="mb-4 text-2xl font-bold">Profils que je représente</h2>
           <div className="grid gap-6 md:grid-cols-2">
-            {children.map((child) => (
-              <Card key={child.id} title={`Historique d’activité de ${child.firstName}`} href={`/espace/historique?profil=${child.id}`}>
-                {child.firstName} {child.birthName}, né(e) le {child.birthDateFr}. Vous êtes son représentant légal.
-              </Card>
-            ))}
+            {children.flatMap((child) => [
+              <Card key={child.id} title={`Gérer le profil de ${child.firstName}`} href={`/espace/enfants/${child.id}`} headingLevel={3}>
+                <p>{child.firstName} {child.birthName}, né(e) le {child.birthDateFr}. Vous êtes son représentant légal.</p>
+                <p>Représentants légaux, partage du profil et invitations.</p>
+              </Card>,
+              <Card key={`historique-${child.id}`} title={`Historique d’activité de ${child.firstName}`} href={`/espace/historique?profil=${child.id}`} headingLevel={3}>
+                Qui a consulté ou modifié le profil de {child.firstName}, et quand.
+              </Card>,
+            ])}
           </div>
         </section>
       )}

@@ -1,14 +1,18 @@
 'use server';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { reissueCode } from '@/lib/accounts/reissue-code';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { errorState, parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
+import { frenchDateField } from '@/app/_forms/fields';
+import { someoneNirField } from '@/components/representatives/fields';
 import { frenchDateToIso } from '@/lib/identity/dates';
 import { recordStaffOpposition } from '@/lib/oppositions/record-by-staff';
 import { withdrawOpposition } from '@/lib/oppositions/withdraw';
+import { grantRepresentative, revokeRepresentative } from '@/lib/representatives/staff';
 
 /** BO-3: send a new code provisoire to the email on file (CMP-8 cap applies). */
 export async function reissueCodeAction(_: FormState, form: FormData): Promise<FormState> {
@@ -48,4 +52,40 @@ export async function withdrawOppositionAction(_: FormState, form: FormData): Pr
   if (!result.ok) return result.state;
   revalidatePath(`/admin/beneficiaires/${profileId}`);
   return { status: 'success', message: 'Opposition retirée : le profil est créé et un nouveau code provisoire part par courriel.', fieldErrors: {}, values: {}, version: Date.now() };
+}
+
+const grant = z.object({
+  profileId: z.uuid(),
+  nir: someoneNirField('Saisissez le NIR du représentant légal.'),
+  birthDate: frenchDateField({ notFuture: true }),
+  role: z.enum(['SECOND_PARENT', 'GUARDIAN'], { error: 'Choisissez le rôle : second parent ou tuteur d’un majeur protégé.' }),
+});
+
+/** BO-5: after offline checks, add a second parent (REP-4) or a court-appointed guardian (REP-10). */
+export async function grantRepresentativeAction(_: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireAudience('staff');
+  const parsed = parseForm(grant, form);
+  if (!parsed.ok) return parsed.state;
+  const result = await runUseCase(form, () => grantRepresentative(getDb(), actor, parsed.data, clock.now()));
+  if (!result.ok) return result.state;
+  revalidatePath(`/admin/beneficiaires/${parsed.data.profileId}`);
+  return { status: 'success', message: 'Le représentant légal est ajouté : il accède au profil dès sa prochaine page.', fieldErrors: {}, values: {}, version: Date.now() };
+}
+
+const revoke = z.object({
+  profileId: z.uuid(),
+  representationId: z.uuid(),
+  confirmed: z.literal('oui', { error: 'Cochez la case pour confirmer avoir vérifié la décision de justice.' }),
+});
+
+/** REP-6, BO-5: on a court decision checked offline, withdraw one representative's access at once. */
+export async function revokeRepresentativeAction(_: FormState, form: FormData): Promise<FormState> {
+  const actor = await requireAudience('staff');
+  const parsed = parseForm(revoke, form);
+  if (!parsed.ok) return parsed.state;
+  const { profileId, representationId } = parsed.data;
+  const result = await runUseCase(form, () => revokeRepresentative(getDb(), actor, { profileId, representationId }, clock.now()));
+  if (!result.ok) return result.state;
+  // The form leaves the page with the representative: the confirmation is shown by the page itself.
+  redirect(`/admin/beneficiaires/${profileId}?acces-retire=1`);
 }

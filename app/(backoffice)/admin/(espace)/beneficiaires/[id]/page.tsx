@@ -9,7 +9,11 @@ import { clock } from '@/lib/clock';
 import { NotFoundError } from '@/lib/errors';
 import { ProfileActionForm } from '@/components/backoffice/ProfileActionForm';
 import { StaffOppositionForm } from '@/components/backoffice/StaffOppositionForm';
-import { recordOppositionAction, reissueCodeAction, withdrawOppositionAction } from './actions';
+import { StaffRepresentatives } from '@/components/representatives/StaffRepresentatives';
+import { representativesOf } from '@/lib/representatives/invitations';
+import {
+  grantRepresentativeAction, recordOppositionAction, reissueCodeAction, revokeRepresentativeAction, withdrawOppositionAction,
+} from './actions';
 
 export const metadata: Metadata = { title: 'Bénéficiaire' };
 
@@ -18,16 +22,24 @@ const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 
 const NOTICE: Record<string, string> = { PENDING: 'en attente d’envoi', ENQUEUED: 'en cours d’envoi', DONE: 'envoyé', FAILED: 'en échec' };
 const day = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
-export default async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string }> }) {
+export default async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string; ase?: string; 'acces-retire'?: string }> }) {
   const actor = await requireAudience('staff');
   const { id } = await params;
-  const { cree } = await searchParams;
+  const { cree, ase, 'acces-retire': revoked } = await searchParams;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const b = await getBeneficiarySummary(getDb(), actor, id, clock.now()).catch((e) => { if (e instanceof NotFoundError) notFound(); throw e; });
+  // Read after the summary, whose authorization and SUPPORT trace cover this administrative page.
+  const reps = await representativesOf(getDb(), b.id, clock.now());
   return (
     <>
       <PageTitle title={b.name} />
       {cree === '1' && <Alert variant="success" title="Profil créé">L’avis de création va être envoyé par courriel à {b.email}.</Alert>}
+      {ase === '1' && (
+        <Alert variant="success" title="Profil créé sans représentant légal">
+          Mineur confié à l’ASE : le profil est créé, les professionnels de santé peuvent l’alimenter et le consulter ; il s’ouvrira à son titulaire à ses 18 ans.
+        </Alert>
+      )}
+      {revoked === '1' && <Alert variant="success" title="Accès retiré">L’accès du représentant légal est retiré ; la personne en est informée, sans détail.</Alert>}
       <dl className="mt-6 grid max-w-2xl grid-cols-1 gap-x-6 gap-y-3 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">NIR</dt><dd>{b.nirMasked}</dd>
         <dt className="font-semibold">Date de naissance</dt><dd>{day(b.birthDate)}</dd>
@@ -57,6 +69,8 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
         </section>
       )}
       {b.state === 'PENDING' && <StaffOppositionForm profileId={b.id} action={recordOppositionAction} />}
+      <StaffRepresentatives profileId={b.id} active={reps.active} ended={reps.ended} canGrant={b.state === 'CREATED' || b.state === 'ACTIVE'}
+        grantAction={grantRepresentativeAction} revokeAction={revokeRepresentativeAction} />
     </>
   );
 }
