@@ -4,9 +4,13 @@ import { frenchDateToIso } from '@/lib/identity/dates';
 import { parseNir } from '@/lib/identity/nir';
 
 /** Form fields shared by the public and back-office forms, with the rules' own French messages. */
-export const nirField = z.string().trim().min(1, 'Saisissez votre numéro de sécurité sociale.').superRefine((v, ctx) => {
+/** ID-3 checks on a NIR; `emptyMessage` says whose number is expected. */
+const nirOf = (emptyMessage: string) => z.string().trim().min(1, emptyMessage).superRefine((v, ctx) => {
   try { parseNir(v); } catch (e) { ctx.addIssue({ code: 'custom', message: (e as Error).message }); }
 });
+export const nirField = nirOf('Saisissez votre numéro de sécurité sociale.');
+/** The NIR of someone else (second parent, tutor, ASE minor): the message does not say "votre". */
+export const someoneNirField = nirOf;
 
 export const vitaleSerialField = z.string().trim().min(1, 'Saisissez le numéro de série de votre carte Vitale.').superRefine((v, ctx) => {
   const error = checkVitaleSerial(v);

@@ -21,6 +21,8 @@ const identity = z.object({
   birthDate: frenchDateField(),
   code: z.string().trim().min(1, 'Saisissez le code provisoire reçu par courriel ou par courrier.'),
   cgu: z.literal('oui', { error: 'Vous devez accepter les conditions générales d’utilisation pour activer votre profil.' }),
+  // CLO-6, CLO-7: asked only once the use case has said the profile is closed (ReopenConsentRequiredError).
+  reopenConsent: z.literal('oui').optional(),
 });
 
 export async function submitIdentity(_: FormState, form: FormData): Promise<FormState> {
@@ -29,7 +31,7 @@ export async function submitIdentity(_: FormState, form: FormData): Promise<Form
   const ip = clientIp(await headers());
   const result = await runUseCase(form, async () => {
     await limitActivationByIp(ip, clock.now());
-    return startActivation(getDb(), input.data, clock.now());
+    return startActivation(getDb(), { ...input.data, reopenConsent: input.data.reopenConsent === 'oui' }, clock.now());
   });
   if (!result.ok) return result.state;
   await setStepCookie(ENROLMENT, result.value.enrolmentId, 30 * 60);

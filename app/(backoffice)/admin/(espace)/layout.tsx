@@ -8,6 +8,7 @@ const nav = [
   { href: '/admin/population', label: 'Population assurée' },
   { href: '/admin/campagnes', label: 'Campagnes' },
   { href: '/admin/beneficiaires/nouveau', label: 'Créer un bénéficiaire' },
+  { href: '/admin/suppressions', label: 'File des suppressions' },
   { href: '/admin/taches', label: 'Tâches en échec' },
   { href: '/admin/courriels', label: 'Courriels (démonstration)' },
 ];

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { ChooseForm, type Choice } from '@/components/opposition/ChooseForm';
-import { PageTitle } from '@/components/ui';
+import { Alert, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { DomainError } from '@/lib/errors';
 import { findOpposableProfiles, type Identity } from '@/lib/oppositions/identify';
@@ -32,6 +33,12 @@ export default async function ChoosePage() {
   return (
     <>
       <PageTitle title="Pour qui vous opposez-vous ?" lead="Chaque profil fait l’objet d’une opposition distincte. Un récépissé vous sera remis pour chacun." />
+      {profiles.some((p) => p.state === 'CREATED') && (
+        <Alert variant="info" title="Un profil est déjà créé">
+          L’opposition n’est plus possible pour un profil déjà créé, mais vous pouvez le fermer avec votre code provisoire :{' '}
+          <Link href="/fermeture">fermer un profil déjà créé</Link>.
+        </Alert>
+      )}
       <ChooseForm choices={choices} action={confirmOpposition} />
     </>
   );

@@ -7,7 +7,7 @@ import { clock } from '@/lib/clock';
 import { inviteRepresentative } from '@/lib/representatives/invitations';
 import { parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
 import { frenchDateField } from '@/app/_forms/fields';
-import { someoneNirField } from '@/components/representatives/fields';
+import { someoneNirField } from '@/app/_forms/fields';
 
 const invitation = z.object({
   profileId: z.uuid(),

@@ -8,7 +8,7 @@ import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { errorState, parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
 import { frenchDateField } from '@/app/_forms/fields';
-import { someoneNirField } from '@/components/representatives/fields';
+import { someoneNirField } from '@/app/_forms/fields';
 import { frenchDateToIso } from '@/lib/identity/dates';
 import { recordStaffOpposition } from '@/lib/oppositions/record-by-staff';
 import { withdrawOpposition } from '@/lib/oppositions/withdraw';

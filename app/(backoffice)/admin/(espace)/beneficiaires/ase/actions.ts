@@ -6,7 +6,7 @@ import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { createAseProfile } from '@/lib/representatives/staff';
 import { parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
-import { someoneNirField } from '@/components/representatives/fields';
+import { someoneNirField } from '@/app/_forms/fields';
 
 const input = z.object({ nir: someoneNirField('Saisissez le NIR du mineur.') });
 
