@@ -27,7 +27,8 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
         .select(['accounts.id', 'accounts.identifiant', 'accounts.profile_id', 'profiles.first_names', 'profiles.birth_name', 'profiles.state'])
         .select(sql<string[]>`array(select r.profile_id from representations r where r.account_id = accounts.id and r.revoked_at is null)`.as('represented'))
         .where('accounts.id', '=', id).executeTakeFirst();
-      if (!row || (row.state && row.state !== 'ACTIVE')) return null;
+      // CLO-8: an account whose own profile is closed still serves the children it represents.
+      if (!row || (row.state && row.state !== 'ACTIVE' && row.represented.length === 0)) return null;
       const name = row.first_names ? `${row.first_names.split(' ')[0]} ${row.birth_name}` : row.identifiant;
       return { audience: 'patient', actor: { kind: 'PATIENT', accountId: row.id, name, ownProfileId: row.profile_id,
         representedProfileIds: row.represented } };

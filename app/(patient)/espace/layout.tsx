@@ -6,6 +6,7 @@ import { signOutAction } from '@/app/_auth/login-actions';
 const nav = [
   { href: '/espace', label: 'Accueil' },
   { href: '/espace/historique', label: 'Historique d’activité' },
+  { href: '/espace/invitations', label: 'Invitations' },
 ];
 
 /** The patient's space: only a signed-in patient (holder or representative) gets past this layout. */

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { Alert, Card, PageTitle } from '@/components/ui';
+import { ClosedChildNotice } from '@/components/closure/ClosedChildNotice';
 import { getDb } from '@/db/client';
 import { listAccessibleProfiles } from '@/lib/accounts/accessible-profiles';
 import { requireAudience } from '@/lib/auth/session';
@@ -10,21 +11,24 @@ import { invitationsReceived } from '@/lib/representatives/invitations';
 export const metadata: Metadata = { title: 'Accueil de mon espace' };
 
 /** Dashboard: the sections that exist so far, for the holder and for each represented child (REP-2, REP-3). */
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ 'profil-active'?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ 'profil-active'?: string; 'profil-ferme'?: string }> }) {
   const actor = await requireAudience('patient');
-  const { 'profil-active': activated } = await searchParams;
+  const { 'profil-active': activated, 'profil-ferme': closedChild } = await searchParams;
   const db = getDb();
   const now = clock.now();
   const [profiles, toActivate, invitations] = await Promise.all([
     listAccessibleProfiles(db, actor), childrenToActivate(db, actor, now), invitationsReceived(db, actor, now),
   ]);
   const own = profiles.find((p) => p.relation === 'HOLDER');
+  // CLO-8: an account whose own profile is closed still manages the children it represents.
+  const ownOpen = own?.state === 'ACTIVE';
   const children = profiles.filter((p) => p.relation !== 'HOLDER');
   const justActivated = children.find((c) => c.id === activated);
   const pendingInvitations = invitations.filter((i) => i.status === 'PENDING');
   return (
     <>
       <PageTitle title={`Bonjour ${own?.firstName ?? actor.name}`} lead="Bienvenue dans Mon espace santé." />
+      {closedChild === '1' && <ClosedChildNotice />}
       {justActivated && (
         <Alert variant="success" title={`Le profil de ${justActivated.firstName} est activé`}>
           Vous en êtes le représentant légal. Vous pouvez le gérer et le partager avec le second parent.
@@ -52,11 +56,20 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         </section>
       )}
       <h2 className="mb-4 text-2xl font-bold">Mon profil</h2>
-      <div className="grid gap-6 md:grid-cols-2">
-        <Card title="Historique d’activité" href="/espace/historique" headingLevel={3}>
-          Qui a consulté ou modifié votre profil, et quand : vos actions, celles des professionnels de santé et de l’Assurance Maladie.
-        </Card>
-      </div>
+      {ownOpen ? (
+        <div className="grid gap-6 md:grid-cols-2">
+          <Card title="Historique d’activité" href="/espace/historique" headingLevel={3}>
+            Qui a consulté ou modifié votre profil, et quand : vos actions, celles des professionnels de santé et de l’Assurance Maladie.
+          </Card>
+          <Card title="Fermer mon profil" href="/espace/fermeture" headingLevel={3}>
+            Fermer votre profil, et si vous le souhaitez demander la suppression de vos données. Les profils de vos enfants restent ouverts.
+          </Card>
+        </div>
+      ) : (
+        <Alert variant="info" title="Votre profil est fermé">
+          Vous gardez l’accès aux profils que vous représentez. Pour rouvrir le vôtre, <a href="/activation/nouveau-code">demandez un nouveau code provisoire</a> puis activez-le.
+        </Alert>
+      )}
       {children.length > 0 && (
         <section aria-labelledby="profils-representes" className="mt-10">
           <h2 id="profils-representes" className="mb-4 text-2xl font-bold">Profils que je représente</h2>

@@ -9,6 +9,7 @@ const nav = [
   { href: '/admin/campagnes', label: 'Campagnes' },
   { href: '/admin/beneficiaires/nouveau', label: 'Créer un bénéficiaire' },
   { href: '/admin/suppressions', label: 'File des suppressions' },
+  { href: '/admin/ouvertures', label: 'Ouvertures impossibles' },
   { href: '/admin/taches', label: 'Tâches en échec' },
   { href: '/admin/courriels', label: 'Courriels (démonstration)' },
 ];

@@ -12,6 +12,7 @@ const input = z.object({
   nir: nirField,
   vitaleSerial: vitaleSerialField,
   birthDate: frenchDateField(),
+  withdrawOpposition: z.literal('oui').optional(),
 });
 
 /** CMP-8: a new code provisoire, online (same per-IP limit as activation tries, ACT-5). */
@@ -21,7 +22,7 @@ export async function requestNewCodeAction(_: FormState, form: FormData): Promis
   const ip = clientIp(await headers());
   const result = await runUseCase(form, async () => {
     await limitActivationByIp(ip, clock.now());
-    await requestCodeOnline(getDb(), parsed.data, clock.now());
+    await requestCodeOnline(getDb(), { ...parsed.data, withdrawOpposition: parsed.data.withdrawOpposition === 'oui' }, clock.now());
   });
   if (!result.ok) return result.state;
   return { status: 'success', message: 'Un nouveau code provisoire vient d’être envoyé à l’adresse électronique que l’Assurance Maladie connaît pour vous. Les codes précédents ne fonctionnent plus.', fieldErrors: {}, values: {}, version: Date.now() };

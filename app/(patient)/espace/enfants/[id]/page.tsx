@@ -48,7 +48,10 @@ export default async function ChildProfilePage({ params, searchParams }: { param
     <>
       <PageTitle title={`Gérer le profil de ${name}`}
         lead={`${name} ${child.birthName}, né(e) le ${child.birthDateFr}. Vous êtes son représentant légal.`}>
-        <Link href={`/espace/historique?profil=${id}`}>Historique d’activité de {name}</Link>
+        <ul className="flex flex-wrap gap-x-6 gap-y-2">
+          <li><Link href={`/espace/historique?profil=${id}`}>Historique d’activité de {name}</Link></li>
+          <li><Link href={`/espace/fermeture?profil=${id}`}>Clôture du profil de {name}</Link></li>
+        </ul>
       </PageTitle>
 
       {invitation === 'envoyee' && (

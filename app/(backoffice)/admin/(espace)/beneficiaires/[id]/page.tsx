@@ -20,6 +20,10 @@ export const metadata: Metadata = { title: 'Bénéficiaire' };
 const CHANNEL: Record<string, string> = { WEB: 'en ligne', PHONE: 'par téléphone', LETTER: 'par courrier', EMAIL: 'par courriel', FRANCE_SERVICES: 'en France Services' };
 const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/Paris' });
 const NOTICE: Record<string, string> = { PENDING: 'en attente d’envoi', ENQUEUED: 'en cours d’envoi', DONE: 'envoyé', FAILED: 'en échec' };
+const CAMPAIGN_NOTICE: Record<string, string> = {
+  QUEUED: 'en attente d’envoi', PREPARED: 'en cours d’envoi', SENDING: 'en cours d’envoi', SENT: 'envoyé', FAILED: 'en échec',
+  LETTER_QUEUED: 'courrier à imprimer', LETTER_READY: 'courrier imprimé, à déposer', LETTER_POSTED: 'courrier déposé', SKIPPED: 'non envoyé', CANCELLED: 'annulé',
+};
 const day = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 export default async function BeneficiaryPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ cree?: string; ase?: string; 'acces-retire'?: string }> }) {
@@ -44,9 +48,16 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
         <dt className="font-semibold">NIR</dt><dd>{b.nirMasked}</dd>
         <dt className="font-semibold">Date de naissance</dt><dd>{day(b.birthDate)}</dd>
         <dt className="font-semibold">État du profil</dt><dd><Badge variant="info">{STATE_LABELS_FR[b.state]}</Badge></dd>
-        <dt className="font-semibold">Avis de création</dt><dd>{b.noticeStatus ? NOTICE[b.noticeStatus] : 'aucun'}</dd>
+        <dt className="font-semibold">Avis de création</dt>
+        <dd>{b.campaignNotice
+          ? `${b.campaignNotice.channel === 'EMAIL' ? 'par courriel' : 'par courrier'}, ${CAMPAIGN_NOTICE[b.campaignNotice.status] ?? b.campaignNotice.status}${b.campaignNotice.sent_at ? ` le ${when.format(b.campaignNotice.sent_at)}` : ''} (campagne « ${b.campaignNotice.campaign} »)`
+          : b.noticeStatus ? NOTICE[b.noticeStatus] : 'aucun'}</dd>
         <dt className="font-semibold">Fin de la période d’opposition</dt><dd>{b.oppositionDeadline ? day(b.oppositionDeadline) : 'fixée à l’envoi de l’avis'}</dd>
       </dl>
+      <ul className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
+        <li><a href={`/admin/beneficiaires/${b.id}/etat-civil`}>Corriger l’état civil</a></li>
+        <li><a href={`/admin/beneficiaires/${b.id}/cycle-de-vie`}>Fermeture, suspension et décès</a></li>
+      </ul>
       {(b.state === 'PENDING' || b.state === 'CREATED') && (
         <ProfileActionForm profileId={b.id} action={reissueCodeAction} label="Envoyer un nouveau code provisoire"
           hint="Au plus 3 codes par 24 heures ; le nouveau code remplace les précédents." />
@@ -68,7 +79,8 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
           </ul>
         </section>
       )}
-      {b.state === 'PENDING' && <StaffOppositionForm profileId={b.id} action={recordOppositionAction} />}
+      {/* OPP-4: once created, only a letter postmarked inside the window still counts (the use case says so otherwise). */}
+      {(b.state === 'PENDING' || b.state === 'CREATED') && <StaffOppositionForm profileId={b.id} action={recordOppositionAction} />}
       <StaffRepresentatives profileId={b.id} active={reps.active} ended={reps.ended} canGrant={b.state === 'CREATED' || b.state === 'ACTIVE'}
         grantAction={grantRepresentativeAction} revokeAction={revokeRepresentativeAction} />
     </>
