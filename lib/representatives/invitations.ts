@@ -101,6 +101,20 @@ export async function representativesOf(db: Db, profileId: string, now: Date) {
   };
 }
 
+/**
+ * REP-5: what a representative sees of a child's profile management (representatives, invitations sent).
+ * Goes through the policy; a refusal is traced. The holder's side reads are not traced (AUD-4 self-noise).
+ */
+export async function childManagement(db: Db, actor: PatientActor, profileId: string, now: Date) {
+  const profile = await findProfileTarget(db, profileId);
+  const decision = authorize(actor, 'profile.representatives.share', { profile: profile.target });
+  if (!decision.allowed) {
+    await recordAccess(db, { actor, action: 'profile.representatives.read', profileId: profile.id, decision, at: now });
+    throw new AccessDeniedError(decision.reason);
+  }
+  return { firstName: profile.firstName, ...(await representativesOf(db, profile.id, now)) };
+}
+
 /** REP-3: the daily job records expired invitations (their effective status already says so). */
 export async function expireInvitations(db: Db, now: Date): Promise<number> {
   const r = await db.updateTable('representative_invitations').set({ status: 'EXPIRED' })

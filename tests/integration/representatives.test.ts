@@ -57,6 +57,19 @@ describe('REP-2: the parent principal activates a child’s profile', () => {
     expect(await childrenToActivate(db, parent.actor, now)).toEqual([]);
   });
 
+  test('REP-5: only a representative sees who manages the child; a stranger is refused and traced', async () => {
+    const { childManagement } = await import('@/lib/representatives/invitations');
+    const parent = await aParent();
+    const stranger = await aParent();
+    const child = await aChildOf(parent.nir);
+    await activateChild(db, parent.actor, { profileId: child.profileId, code: child.code, certified: true }, now);
+    const seen = await childManagement(db, await actorOf(parent), child.profileId, now);
+    expect({ firstName: seen.firstName, roles: seen.active.map((r) => r.role) }).toEqual({ firstName: 'Lina', roles: ['PARENT_PRINCIPAL'] });
+    await expect(childManagement(db, stranger.actor, child.profileId, now)).rejects.toBeInstanceOf(AccessDeniedError);
+    const trace = await db.selectFrom('access_events').select(['action', 'outcome']).where('profile_id', '=', child.profileId).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(trace).toEqual({ action: 'profile.representatives.read', outcome: 'DENIED' });
+  });
+
   test('REP-2: only the representative the child is attached to at the fund can activate it (traced refusal)', async () => {
     const parent = await aParent();
     const stranger = await aParent();

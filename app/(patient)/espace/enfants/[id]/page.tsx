@@ -6,13 +6,11 @@ import { InviteRepresentativeForm } from '@/components/representatives/InviteRep
 import { RepresentativesList } from '@/components/representatives/RepresentativesList';
 import { SentInvitationsTable } from '@/components/representatives/SentInvitationsTable';
 import { getDb } from '@/db/client';
-import { authorize } from '@/lib/access/policy';
 import { listAccessibleProfiles } from '@/lib/accounts/accessible-profiles';
-import { findProfileTarget } from '@/lib/accounts/profile-target';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
-import { representativesOf } from '@/lib/representatives/invitations';
+import { childManagement } from '@/lib/representatives/invitations';
 import { canAddRepresentative } from '@/lib/representatives/rules';
 import { inviteRepresentativeAction } from './actions';
 
@@ -25,25 +23,27 @@ export default async function ChildProfilePage({ params, searchParams }: { param
   const { invitation } = await searchParams;
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
   const db = getDb();
-  const profile = await findProfileTarget(db, id).catch((e) => { if (e instanceof NotFoundError) return undefined; throw e; });
-  const decision = authorize(actor, 'profile.representatives.share', { profile: profile?.target });
-  if (!profile || !decision.allowed) {
+  const now = clock.now();
+  const managed = await childManagement(db, actor, id, now).catch((e) => {
+    if (e instanceof AccessDeniedError || e instanceof NotFoundError) return e;
+    throw e;
+  });
+  if (managed instanceof Error) {
     return (
       <>
         <PageTitle title="Gérer le profil d’un enfant" />
         <Alert variant="error" title="Vous n’avez pas accès à ce profil">
-          <p>{new AccessDeniedError(decision.allowed ? 'profil introuvable.' : decision.reason).message}</p>
+          <p>{managed instanceof NotFoundError ? new AccessDeniedError('profil introuvable.').message : managed.message}</p>
           <p><Link href="/espace">Revenir à l’accueil</Link></p>
         </Alert>
       </>
     );
   }
-  const now = clock.now();
-  const [{ active, invitations }, profiles] = await Promise.all([representativesOf(db, id, now), listAccessibleProfiles(db, actor)]);
-  const child = profiles.find((p) => p.id === id);
+  const { active, invitations } = managed;
+  const child = (await listAccessibleProfiles(db, actor)).find((p) => p.id === id);
   if (!child) notFound(); // authorized above, so represented: listed
   const pending = invitations.filter((i) => i.status === 'PENDING').length;
-  const name = profile.firstName;
+  const name = managed.firstName;
   return (
     <>
       <PageTitle title={`Gérer le profil de ${name}`}
