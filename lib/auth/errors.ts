@@ -26,7 +26,8 @@ export class OtpError extends DomainError {
   }
 }
 export class OtpRateLimitedError extends DomainError {
-  constructor(message: string) { super('otp.rate-limited', message, 'otp'); }
+  // No field: it may come from the password page (which has no code field) as well as from a resend.
+  constructor(message: string) { super('otp.rate-limited', message); }
 }
 export class ActivationRefusedError extends DomainError {
   constructor(code: string, message: string, field?: string) { super(code, message, field); }
