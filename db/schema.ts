@@ -7,7 +7,7 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 /** `date` columns are read as 'YYYY-MM-DD' strings (see db/client.ts type parser). */
 type DateOnly = ColumnType<string, string, string>;
 
-export type ClosureReason = 'HOLDER' | 'OPPOSITION' | 'SUPPORT' | 'SUSPENSION' | 'DECEASED';
+export type ClosureReason = 'HOLDER' | 'OPPOSITION' | 'SUPPORT' | 'SUSPENSION' | 'DECEASED' | 'MERGED';
 
 export interface ProfilesTable {
   id: Generated<string>;
@@ -38,6 +38,7 @@ export interface ProfilesTable {
   suspension_deadline: ColumnType<string | null, string | null | undefined, string | null>;
   suspension_objected_at: Generated<Date | null>;
   purged_at: Generated<Date | null>;
+  merged_into: Generated<string | null>;
   created_at: CreatedAt;
 }
 
@@ -343,6 +344,20 @@ export interface OpeningFailuresTable {
   resolution: string | null;
 }
 
+export interface HeirRequestsTable {
+  id: Generated<string>;
+  profile_id: string;
+  requester_name: string;
+  relation: 'HEIR' | 'COHABITANT' | 'PACS_PARTNER';
+  proof: string;
+  status: Generated<'REQUESTED' | 'APPROVED' | 'REFUSED'>;
+  requested_by: string;
+  requested_at: Timestamp;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decision_note: string | null;
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -367,6 +382,7 @@ export interface DB {
   letter_batches: LetterBatchesTable;
   representative_invitations: RepresentativeInvitationsTable;
   opening_failures: OpeningFailuresTable;
+  heir_requests: HeirRequestsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

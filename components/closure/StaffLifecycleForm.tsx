@@ -1,23 +1,29 @@
 'use client';
 import { useActionState, type ReactNode } from 'react';
-import { Checkbox, Textarea } from '@/components/ui';
+import { Checkbox, Field, RadioGroup, Textarea } from '@/components/ui';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { ScopedFormFeedback, scopedId } from '@/components/representatives/ScopedFormFeedback';
 import { initialFormState, type FormState } from '@/app/_forms/form-state';
 
 export type LifecycleField =
   | { kind: 'textarea'; name: string; label: string; hint?: string }
+  | { kind: 'text'; name: string; label: string; hint?: string }
+  | { kind: 'radio'; name: string; label: string; options: { value: string; label: string }[] }
   | { kind: 'checkbox'; name: string; label: string; hint?: string; required?: boolean };
+
+/** Extra hidden values a form posts (e.g. which request it decides). */
+type Hidden = Record<string, string>;
 
 type Props = {
   /** Unique on the page: scopes the field ids and the error summary (several forms share a page). */
   scope: string; profileId: string; title: string; children?: ReactNode;
   fields?: readonly LifecycleField[]; submitLabel: string; variant?: 'primary' | 'secondary' | 'danger';
   action: (s: FormState, f: FormData) => Promise<FormState>;
+  hidden?: Hidden;
 };
 
 /** BO-6: one lifecycle action (closure, suspension, objection, lift, decision, death) in its own titled section. */
-export function StaffLifecycleForm({ scope, profileId, title, children, fields = [], submitLabel, variant = 'secondary', action }: Props) {
+export function StaffLifecycleForm({ scope, profileId, title, children, fields = [], submitLabel, variant = 'secondary', action, hidden = {} }: Props) {
   const [state, formAction] = useActionState(action, initialFormState);
   const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));
   const headingId = `titre-${scope}`;
@@ -28,11 +34,21 @@ export function StaffLifecycleForm({ scope, profileId, title, children, fields =
       <form action={formAction} key={state.version} noValidate>
         <ScopedFormFeedback state={state} labels={labels} scope={scope} />
         <input type="hidden" name="profileId" value={profileId} />
-        {fields.map((f) => f.kind === 'textarea'
-          ? <Textarea key={f.name} name={f.name} id={scopedId(f.name, scope)} label={f.label} hint={f.hint} required rows={3}
-              defaultValue={state.values[f.name]} error={state.fieldErrors[f.name]} />
-          : <Checkbox key={f.name} name={f.name} id={scopedId(f.name, scope)} value="oui" label={f.label} hint={f.hint} required={f.required}
-              defaultChecked={state.values[f.name] === 'oui'} error={state.fieldErrors[f.name]} />)}
+        {Object.entries(hidden).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+        {fields.map((f) => {
+          const common = { name: f.name, error: state.fieldErrors[f.name] };
+          switch (f.kind) {
+            case 'textarea':
+              return <Textarea key={f.name} {...common} id={scopedId(f.name, scope)} label={f.label} hint={f.hint} required rows={3} defaultValue={state.values[f.name]} />;
+            case 'text':
+              return <Field key={f.name} {...common} id={scopedId(f.name, scope)} label={f.label} hint={f.hint} required autoComplete="off" defaultValue={state.values[f.name]} />;
+            case 'radio':
+              return <RadioGroup key={f.name} {...common} legend={f.label} options={f.options} defaultValue={state.values[f.name]} />;
+            case 'checkbox':
+              return <Checkbox key={f.name} {...common} id={scopedId(f.name, scope)} value="oui" label={f.label} hint={f.hint} required={f.required}
+                defaultChecked={state.values[f.name] === 'oui'} />;
+          }
+        })}
         <SubmitButton variant={variant}>{submitLabel}</SubmitButton>
       </form>
     </section>

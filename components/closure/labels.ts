@@ -7,6 +7,7 @@ export const CLOSURE_REASONS: Record<ClosureReason, string> = {
   SUPPORT: 'demande reçue par téléphone ou par courrier',
   SUSPENSION: 'suspension par l’Assurance Maladie',
   DECEASED: 'décès',
+  MERGED: 'doublon fusionné dans un autre profil',
 };
 
 const dayFormat = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' });

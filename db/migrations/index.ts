@@ -7,6 +7,7 @@ import * as m202611290900 from './202611290900_campaigns';
 import * as m202611291000 from './202611291000_representatives';
 import * as m202611291100 from './202611291100_closure';
 import * as m202611291200 from './202611291200_identity';
+import * as m202611291300 from './202611291300_heirs_merges';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '202611291000_representatives': m202611291000,
   '202611291100_closure': m202611291100,
   '202611291200_identity': m202611291200,
+  '202611291300_heirs_merges': m202611291300,
 };

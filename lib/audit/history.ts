@@ -40,6 +40,10 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.representatives.refuse': 'Invitation refusée',
   'profile.representatives.grant': 'Ajout d’un représentant légal par l’Assurance Maladie',
   'profile.representatives.revoke': 'Retrait de l’accès d’un représentant légal',
+  'profile.merge': 'Fusion d’un profil en double',
+  'profile.heir-request': 'Demande d’accès d’un ayant droit',
+  'profile.heir-decision': 'Décision sur une demande d’ayant droit',
+  'profile.heir-export': 'Export remis à un ayant droit',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {

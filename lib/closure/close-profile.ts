@@ -76,7 +76,7 @@ export async function closeInTransaction(db: Db, trx: Transaction<DB>, actor: Ac
   const holder = await trx.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
     .select(['profiles.first_names', 'profiles.email', 'accounts.email as account_email']).where('profiles.id', '=', input.profileId).executeTakeFirstOrThrow();
   const to = holder.account_email ?? holder.email;
-  if (to && input.reason !== 'DECEASED') {
+  if (to && input.reason !== 'DECEASED' && input.reason !== 'MERGED') {
     await enqueue(trx, { kind: 'email', message: { template: 'closure', to,
       data: { firstName: holder.first_names.split(' ')[0] ?? '', closedAt: now.toISOString(), deletion: input.deleteData } } });
   }

@@ -143,3 +143,40 @@ describe('CLO-9..11: suspension and death (BO-6)', () => {
       .rejects.toMatchObject({ code: 'activation.mismatch' });
   });
 });
+
+describe('CLO-11 heirs, BO-4 merges', () => {
+  test('CLO-11: an heir’s request is decided by a second agent only; the export exists only after approval', async () => {
+    const { decideHeirRequest, heirExportPdf, heirRequestsOf, recordHeirRequest } = await import('@/lib/closure/heirs');
+    const first = await aStaffMember(db);
+    const second = await aStaffMember(db);
+    const p = await anActivePatient(db, now);
+    const request = { profileId: p.profileId, requesterName: 'Paul TESTEUR', relation: 'HEIR' as const, proof: 'Acte de notoriété du 02/12/2026' };
+    await expect(recordHeirRequest(db, first, request, now)).rejects.toThrow('décès est enregistré');
+    await recordDeath(db, first, p.profileId, now);
+    await recordHeirRequest(db, first, request, now);
+    const [req] = await heirRequestsOf(db, p.profileId);
+    await expect(heirExportPdf(db, first, { profileId: p.profileId, requestId: req!.id }, now)).rejects.toThrow('second agent');
+    await expect(decideHeirRequest(db, first, { profileId: p.profileId, requestId: req!.id, approve: true, note: '' }, now)).rejects.toThrow('un autre agent');
+    await decideHeirRequest(db, second, { profileId: p.profileId, requestId: req!.id, approve: true, note: 'Pièces conformes' }, now);
+    const { pdf } = await heirExportPdf(db, second, { profileId: p.profileId, requestId: req!.id }, now);
+    expect(Buffer.from(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    const traces = await db.selectFrom('access_events').select(['action', 'outcome']).where('profile_id', '=', p.profileId).where('action', 'like', 'profile.heir%').execute();
+    expect(traces).toContainEqual({ action: 'profile.heir-decision', outcome: 'DENIED' });
+    expect(traces).toContainEqual({ action: 'profile.heir-export', outcome: 'OK' });
+  });
+
+  test('BO-4: a duplicate of the same person is merged: closed as MERGED, its account moves to the kept profile', async () => {
+    const { mergeDuplicate } = await import('@/lib/identity/merge');
+    const agent = await aStaffMember(db);
+    const kept = await aPendingPerson(db, now, { firstNames: 'Dominique', birthName: 'DOUBLON' });
+    const dup = await anActivePatient(db, now);
+    await expect(mergeDuplicate(db, agent, { keepProfileId: kept.profileId, duplicateNir: dup.nir, reason: 'Ancien numéro provisoire' }, now))
+      .rejects.toMatchObject({ code: 'merge.not-same-person' });
+    await db.updateTable('profiles').set({ first_names: 'Dominique', birth_name: 'DOUBLON', birth_date: kept.birthDate }).where('id', '=', dup.profileId).execute();
+    await mergeDuplicate(db, agent, { keepProfileId: kept.profileId, duplicateNir: dup.nir, reason: 'Ancien numéro provisoire' }, now);
+    expect(await stateOf(dup.profileId)).toMatchObject({ state: 'CLOSED', closure_reason: 'MERGED', merged_into: kept.profileId });
+    const account = await db.selectFrom('accounts').select('profile_id').where('id', '=', dup.accountId).executeTakeFirstOrThrow();
+    expect(account.profile_id).toBe(kept.profileId);
+    expect((await stateOf(kept.profileId)).state).toBe('ACTIVE'); // the person keeps logging in, now on the right profile
+  });
+});

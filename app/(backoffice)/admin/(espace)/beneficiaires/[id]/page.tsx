@@ -55,7 +55,7 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
         <dt className="font-semibold">Fin de la période d’opposition</dt><dd>{b.oppositionDeadline ? day(b.oppositionDeadline) : 'fixée à l’envoi de l’avis'}</dd>
       </dl>
       <ul className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
-        <li><a href={`/admin/beneficiaires/${b.id}/etat-civil`}>Corriger l’état civil</a></li>
+        <li><a href={`/admin/beneficiaires/${b.id}/etat-civil`}>État civil et doublons</a></li>
         <li><a href={`/admin/beneficiaires/${b.id}/cycle-de-vie`}>Fermeture, suspension et décès</a></li>
       </ul>
       {(b.state === 'PENDING' || b.state === 'CREATED') && (

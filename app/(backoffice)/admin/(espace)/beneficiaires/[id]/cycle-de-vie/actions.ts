@@ -7,6 +7,7 @@ import { requireAudience } from '@/lib/auth/session';
 import { closeProfile } from '@/lib/closure/close-profile';
 import { closeSuspendedWithDecision, liftSuspension, recordDeath, recordSuspensionObjection, suspendProfile } from '@/lib/closure/support';
 import { clock } from '@/lib/clock';
+import { decideHeirRequest, recordHeirRequest } from '@/lib/closure/heirs';
 import { parseForm, runUseCase, type FormState } from '@/app/_forms/form-state';
 
 const profileOnly = z.object({ profileId: z.uuid() });
@@ -68,4 +69,23 @@ const death = profileOnly.extend({
 /** CLO-11, T15: the death is recorded; the profile closes with reason DECEASED. */
 export async function deathAction(_: FormState, form: FormData): Promise<FormState> {
   return act(form, death, 'deces', (actor, d, now) => recordDeath(getDb(), actor, d.profileId, now));
+}
+
+const heirRequest = profileOnly.extend({
+  requesterName: z.string().trim(),
+  relation: z.enum(['HEIR', 'COHABITANT', 'PACS_PARTNER'], { error: 'Indiquez le lien du demandeur avec la personne décédée.' }),
+  proof: z.string().trim(),
+});
+
+/** CLO-11: an heir, a cohabitant or a PACS partner asks for access; a second agent will decide. */
+export async function recordHeirAction(_: FormState, form: FormData): Promise<FormState> {
+  return act(form, heirRequest, 'demande-ayant-droit', (actor, d, now) => recordHeirRequest(getDb(), actor, d, now));
+}
+
+const heirDecision = profileOnly.extend({ requestId: z.uuid(), decision: z.enum(['approve', 'refuse']), note: z.string().trim().optional() });
+
+/** CLO-11: the second agent approves or refuses (four eyes, checked by the use case). */
+export async function decideHeirAction(_: FormState, form: FormData): Promise<FormState> {
+  return act(form, heirDecision, 'decision-ayant-droit', (actor, d, now) =>
+    decideHeirRequest(getDb(), actor, { profileId: d.profileId, requestId: d.requestId, approve: d.decision === 'approve', note: d.note ?? '' }, now));
 }

@@ -10,7 +10,9 @@ import { lifecycleSummary } from '@/lib/closure/lifecycle-summary';
 import { SUSPENSION_DAYS } from '@/lib/closure/rules';
 import { clock } from '@/lib/clock';
 import { NotFoundError } from '@/lib/errors';
-import { closeWithDecisionAction, deathAction, liftAction, objectionAction, staffCloseAction, suspendAction } from './actions';
+import { closeWithDecisionAction, deathAction, decideHeirAction, liftAction, objectionAction, recordHeirAction, staffCloseAction, suspendAction } from './actions';
+import { HeirRequests } from '@/components/closure/HeirRequests';
+import { heirRequestsOf } from '@/lib/closure/heirs';
 
 export const metadata: Metadata = { title: 'Fermeture, suspension et décès' };
 
@@ -21,6 +23,8 @@ const DONE: Record<string, { title: string; text: string }> = {
   levee: { title: 'Suspension levée', text: 'Le profil retrouve l’état qu’il avait avant la suspension.' },
   decision: { title: 'Profil fermé après contestation', text: 'La décision motivée est enregistrée et le profil est fermé.' },
   deces: { title: 'Décès enregistré', text: 'Le profil est fermé avec le motif « décès » ; il ne pourra pas être rouvert.' },
+  'demande-ayant-droit': { title: 'Demande enregistrée', text: 'Un autre agent doit maintenant l’accorder ou la refuser.' },
+  'decision-ayant-droit': { title: 'Décision enregistrée', text: 'Si l’accès est accordé, l’export peut être téléchargé et remis au demandeur.' },
 };
 
 /** BO-6: closure on request (CLO-2), suspension, objection, lift or reasoned closure (CLO-9, CLO-10), death (CLO-11). */
@@ -33,6 +37,9 @@ export default async function LifecyclePage({ params, searchParams }: { params: 
   const open = p.state === 'CREATED' || p.state === 'ACTIVE';
   const suspended = p.state === 'SUSPENDED';
   const done = fait ? DONE[fait] : undefined;
+  // CLO-11: read after the summary, whose authorization and SUPPORT trace cover this page.
+  const deceased = p.state === 'CLOSED' && p.closureReason === 'DECEASED';
+  const heirRequests = deceased ? await heirRequestsOf(getDb(), p.id) : [];
   return (
     <>
       <PageTitle title="Fermeture, suspension et décès" lead={`${p.name}${p.nirMasked ? ` — NIR ${p.nirMasked}` : ''}`}>
@@ -44,6 +51,7 @@ export default async function LifecyclePage({ params, searchParams }: { params: 
         <p className="mt-6"><a href={`/admin/beneficiaires/${p.id}/cycle-de-vie/courrier-suspension`} download>Courrier de notification de suspension (PDF)</a></p>
       )}
       {!open && !suspended && <p className="mt-8 max-w-3xl">Aucune action de fermeture, de suspension ou de décès n’est possible pour un profil dans cet état.</p>}
+      {deceased && <HeirRequests profileId={p.id} requests={heirRequests} recordAction={recordHeirAction} decideAction={decideHeirAction} />}
       {suspended && !p.suspensionObjectedAt && (
         <StaffLifecycleForm scope="contestation" profileId={p.id} title="Enregistrer la contestation" submitLabel="Enregistrer la contestation" action={objectionAction}>
           <p>La personne a contesté la suspension par téléphone ou par courrier : la fermeture automatique s’arrête.</p>
