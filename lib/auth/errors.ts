@@ -26,8 +26,8 @@ export class OtpError extends DomainError {
   }
 }
 export class OtpRateLimitedError extends DomainError {
-  // No field: it may come from the password page (which has no code field) as well as from a resend.
-  constructor(message: string) { super('otp.rate-limited', message); }
+  // On the code page it belongs to the code field; the password page (no such field) passes none.
+  constructor(message: string, field: string | undefined = 'otp') { super('otp.rate-limited', message, field); }
 }
 export class ActivationRefusedError extends DomainError {
   constructor(code: string, message: string, field?: string) { super(code, message, field); }

@@ -4,7 +4,7 @@ import type { Audience, OtpPurpose } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { enqueue } from '@/lib/queue/outbox';
-import { BadCredentialsError, LoginLockedError, ProfileNotAvailableError, WrongPortalError } from './errors';
+import { BadCredentialsError, LoginLockedError, OtpRateLimitedError, ProfileNotAvailableError, WrongPortalError } from './errors';
 import { issueTicket } from './login-tickets';
 import { issueOtp, verifyOtp } from './otp-challenges';
 import { burnPasswordCheck, verifyPassword } from './passwords';
@@ -91,7 +91,9 @@ export async function startLogin(db: Db, portal: Portal, input: { identifiant: s
   }
   return db.transaction().execute(async (trx) => {
     await trx.updateTable(TABLE[portal]).set({ password_failures: 0, locked_until: null }).where('id', '=', s.id).execute();
-    const challengeId = await issueOtp(trx, { purpose: PURPOSE[portal], subjectId: s.id, email: s.email }, now);
+    const challengeId = await issueOtp(trx, { purpose: PURPOSE[portal], subjectId: s.id, email: s.email }, now).catch((e) => {
+      throw e instanceof OtpRateLimitedError ? new OtpRateLimitedError(e.message, undefined) : e;
+    });
     return { challengeId, email: s.email };
   });
 }

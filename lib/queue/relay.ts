@@ -8,8 +8,11 @@ import { QUEUE_OF_KIND, jobIdOf, type OutboxItem } from './outbox';
  */
 export async function relayOutbox(db: Db, queues: Record<string, Queue>, batch = 500): Promise<number> {
   return db.transaction().execute(async (trx) => {
+    // Only the kinds whose queue this process opened: others wait for a relay that has theirs.
+    const kinds = (Object.keys(QUEUE_OF_KIND) as OutboxItem['kind'][]).filter((k) => queues[QUEUE_OF_KIND[k]]);
+    if (kinds.length === 0) return 0;
     const rows = await trx.selectFrom('outbox').select(['id', 'kind', 'generation'])
-      .where('status', '=', 'PENDING').orderBy('id').limit(batch).forUpdate().skipLocked().execute();
+      .where('status', '=', 'PENDING').where('kind', 'in', kinds).orderBy('id').limit(batch).forUpdate().skipLocked().execute();
     if (rows.length === 0) return 0;
     const byQueue = new Map<string, typeof rows>();
     for (const row of rows) {

@@ -68,7 +68,8 @@ async function expectExactlyOnce(sink: CountingSmtp, campaignId: string, people:
       .where('campaign_id', '=', campaignId).groupBy('status').execute();
     throw new Error(`${wrong.length} recipients wrong, e.g. ${wrong.slice(0, 5).join(', ')}; statuses ${JSON.stringify(statuses)}\n${log.join('').slice(-4000)}`);
   }
-  expect(sink.total()).toBe(RECIPIENTS);
+  // (The worker also relays other tests' leftover outbox emails to this server: count our recipients only.)
+  expect(people.reduce((n, p) => n + (counts.get(p.email!) ?? 0), 0)).toBe(RECIPIENTS);
   const progress = await campaignProgress(db, await aStaffMember(db), campaignId, new Date());
   expect(progress.counts).toMatchObject({ selected: RECIPIENTS, sent: RECIPIENTS, queued: 0, sending: 0, failed: 0 });
   const pendingWithoutWindow = await db.selectFrom('profiles').innerJoin('campaign_recipients as r', 'r.profile_id', 'profiles.id')

@@ -126,7 +126,7 @@ describe('CMP-5, CMP-9: the notice goes out once, through the outbox, the queue 
     expect(deadline).toBe(addDays(sentDay, 42));
     expect(deadline).toBe(lastOppositionDay(profile.notice_sent_at!));
     expect((Date.parse(deadline) - Date.parse(sentDay)) / 86_400_000).toBe(42);
-    expect(oneLine(sink.to(person.email)[0]!.text)).toContain(`jusqu'au ${frenchCalendarDay(deadline)} inclus`);
+    expect(oneLine(sink.to(person.email)[0]!.text)).toContain(`jusqu’au ${frenchCalendarDay(deadline)} inclus`);
   });
 
   test('CMP-9: running the job again on a DONE row sends nothing', async () => {
