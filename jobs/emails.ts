@@ -4,6 +4,7 @@ import { unseal } from '@/lib/auth/secrets';
 import { lastOppositionDay } from '@/lib/campaigns/window';
 import { findReceipt, renderReceiptPdf } from '@/lib/oppositions/receipt';
 import type { Mailer } from '@/lib/notifications/mailer';
+import { createSmsSender, type SmsSender } from '@/lib/notifications/sms';
 
 export const EMAILS_QUEUE = 'emails';
 export type EmailJob = { outboxId: string };
@@ -12,10 +13,19 @@ export type EmailJob = { outboxId: string };
  * Sends one outbox email. Idempotent: the row is locked and re-read, a DONE row sends nothing, and the
  * row is marked DONE (its sealed secrets wiped) in the same transaction as the send.
  */
-export async function processEmail(db: Db, mailer: Mailer, job: EmailJob, now = new Date()): Promise<'sent' | 'skipped'> {
+export async function processEmail(db: Db, mailer: Mailer, job: EmailJob, now = new Date(), sms: SmsSender = createSmsSender()): Promise<'sent' | 'skipped'> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('outbox').selectAll().where('id', '=', job.outboxId).forUpdate().executeTakeFirst();
     if (!row || row.status === 'DONE') return 'skipped';
+    if (row.kind === 'sms') {
+      // The text holds `{code}`; the code itself travels sealed and is merged only here.
+      const { to, text } = row.payload as { to: string; text: string };
+      const secrets: Record<string, string> = row.sealed ? JSON.parse(unseal(row.sealed)) : {};
+      await sms.send(trx, row.id, to, text.replace('{code}', secrets.code ?? ''));
+      await trx.updateTable('outbox').set((eb) => ({ status: 'DONE', done_at: now, sealed: null, last_error: null, attempts: eb('attempts', '+', 1) }))
+        .where('id', '=', row.id).execute();
+      return 'sent';
+    }
     const message = row.payload as unknown as EmailMessage;
     const extra: Record<string, string> = row.sealed ? JSON.parse(unseal(row.sealed)) : {};
     if (message.template === 'notice') {

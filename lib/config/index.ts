@@ -13,6 +13,8 @@ const schema = z.object({
   /** Pepper for hashing codes provisoires and OTPs; defaults to AUTH_SECRET. */
   CODE_PEPPER: z.string().min(16).optional(),
   SMTP_URL: z.string().optional(),
+  /** CMP-8: SMS gateway (JSON POST { to, text }); unset → SMS land in the demo mailbox. */
+  SMS_URL: z.string().url().optional(),
   MAIL_FROM: z.string().default('Mon espace santé <ne-pas-repondre@mon-espace-sante.localhost>'),
   QUEUE_PREFIX: z.string().default('{mes}'),
   /** Uploaded files (population imports) and, later, document blobs. Shared storage when multi-machine. */

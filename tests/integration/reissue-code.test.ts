@@ -46,7 +46,7 @@ describe('BO-3, CMP-8: a new code provisoire from the back-office', () => {
     const denied = await db.selectFrom('access_events').select('reason').where('profile_id', '=', person.profileId).where('outcome', '=', 'DENIED').execute();
     expect(denied).toEqual([{ reason: 'code-cap' }]);
     // A day after the first code, one more may be sent.
-    await expect(reissueCode(db, agent, person.profileId, new Date(t0.getTime() + 24 * HOUR + 1000))).resolves.toBeUndefined();
+    await expect(reissueCode(db, agent, person.profileId, new Date(t0.getTime() + 24 * HOUR + 1000))).resolves.toMatchObject({ channel: 'EMAIL' });
   });
 
   test('BO-3: an activated profile gets no code, and an advisor cannot send one', async () => {
@@ -99,5 +99,25 @@ describe('BO-3, CMP-8: a new code provisoire from the back-office', () => {
     expect(await lastNewCode(person.email)).toMatch(/^[A-Z2-9]{8}$/);
     await db.updateTable('profiles').set({ closure_reason: 'DECEASED' }).where('id', '=', person.profileId).execute();
     await expect(requestCodeOnline(db, identity, new Date())).rejects.toMatchObject({ code: 'code.not-awaiting' });
+  });
+
+  test('CMP-8: without an email but with a mobile on file, the code goes by SMS (masked on screen) and works', async () => {
+    const { processEmail } = await import('@/jobs/emails');
+    const { createMailer } = await import('@/lib/notifications/mailer');
+    const person = await aPendingPerson(db);
+    await db.updateTable('profiles').set({ email: null }).where('id', '=', person.profileId).execute();
+    await db.insertInto('insured_people').values({ nir: person.nir, vitale_serial: person.vitaleSerial, birth_name: 'TESTEUR', first_names: 'Camille',
+      birth_date: person.birthDate, sex: 2, birth_place: '75056', departement: '75', email: null, mobile: '+33612345678', postal_address: null,
+      parent_nir: null, ase: false, has_dmp: false, row_hash: 'x', last_import_id: null, updated_at: new Date() }).execute();
+    const sent = await requestCodeOnline(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate }, new Date());
+    expect(sent).toEqual({ channel: 'SMS', to: '•• •• •• •• 78' });
+    const row = await db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'sms').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    expect(JSON.stringify(row.payload)).not.toMatch(/[A-HJKMNP-Z2-9]{8}(?![a-z])/); // the code is sealed, not in the payload
+    await processEmail(db, createMailer(''), { outboxId: row.id });
+    const sms = await db.selectFrom('demo_mailbox').select(['to_address', 'subject', 'text']).where('outbox_id', '=', row.id).executeTakeFirstOrThrow();
+    expect(sms).toMatchObject({ to_address: '+33612345678', subject: 'SMS' });
+    const code = /code provisoire est ([A-Z2-9]{8})/.exec(sms.text)?.[1];
+    await expect(startActivation(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate, code: code! }, new Date()))
+      .resolves.toHaveProperty('enrolmentId');
   });
 });

@@ -22,8 +22,11 @@ export async function requestNewCodeAction(_: FormState, form: FormData): Promis
   const ip = clientIp(await headers());
   const result = await runUseCase(form, async () => {
     await limitActivationByIp(ip, clock.now());
-    await requestCodeOnline(getDb(), { ...parsed.data, withdrawOpposition: parsed.data.withdrawOpposition === 'oui' }, clock.now());
+    return requestCodeOnline(getDb(), { ...parsed.data, withdrawOpposition: parsed.data.withdrawOpposition === 'oui' }, clock.now());
   });
   if (!result.ok) return result.state;
-  return { status: 'success', message: 'Un nouveau code provisoire vient d’être envoyé à l’adresse électronique que l’Assurance Maladie connaît pour vous. Les codes précédents ne fonctionnent plus.', fieldErrors: {}, values: {}, version: Date.now() };
+  const where = result.value.channel === 'EMAIL'
+    ? `à l’adresse électronique que l’Assurance Maladie connaît pour vous (${result.value.to})`
+    : `par SMS au numéro de mobile que l’Assurance Maladie connaît pour vous (${result.value.to})`;
+  return { status: 'success', message: `Un nouveau code provisoire vient d’être envoyé ${where}. Les codes précédents ne fonctionnent plus.`, fieldErrors: {}, values: {}, version: Date.now() };
 }

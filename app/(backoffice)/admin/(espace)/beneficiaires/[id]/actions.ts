@@ -21,7 +21,8 @@ export async function reissueCodeAction(_: FormState, form: FormData): Promise<F
   const result = await runUseCase(form, () => reissueCode(getDb(), actor, profileId, clock.now()));
   if (!result.ok) return result.state;
   revalidatePath(`/admin/beneficiaires/${profileId}`);
-  return { status: 'success', message: 'Un nouveau code provisoire part par courriel ; les codes précédents ne fonctionnent plus.', fieldErrors: {}, values: {}, version: Date.now() };
+  const sent = result.value.channel === 'EMAIL' ? `par courriel (${result.value.to})` : `par SMS (${result.value.to})`;
+  return { status: 'success', message: `Un nouveau code provisoire part ${sent} ; les codes précédents ne fonctionnent plus.`, fieldErrors: {}, values: {}, version: Date.now() };
 }
 
 const staffOpposition = z.object({
