@@ -2,7 +2,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
+import { headers } from 'next/headers';
 import { ActivationRefusedError } from '@/lib/auth/errors';
+import { clientIp, limitActivationByIp } from '@/lib/auth/ip-limit';
 import { closeCreatedWithCode } from '@/lib/closure/close-with-code';
 import { purgeDueOn } from '@/lib/closure/rules';
 import { clock } from '@/lib/clock';
@@ -37,8 +39,12 @@ export async function closeWithCodeAction(_: FormState, form: FormData): Promise
   const now = clock.now();
   const deleteData = input.data.deleteData === 'oui';
   const { nir, vitaleSerial, birthDate, code } = input.data;
-  const result = await runUseCase(form, () => closeCreatedWithCode(getDb(), { nir, vitaleSerial, birthDate, code, deleteData }, now)
-    .catch((e: unknown) => { throw onCodeField(e); }));
+  const ip = clientIp(await headers());
+  // ACT-5 per IP too: guessing codes here must cost what it costs on the activation page.
+  const result = await runUseCase(form, async () => {
+    await limitActivationByIp(ip, now);
+    await closeCreatedWithCode(getDb(), { nir, vitaleSerial, birthDate, code, deleteData }, now).catch((e: unknown) => { throw onCodeField(e); });
+  });
   if (!result.ok) return result.state;
   await setClosureFlash({ closedAt: now.toISOString(), deletion: deleteData, purgeDueOn: deleteData ? purgeDueOn(now) : null, firstName: '', whose: 'WITH_CODE' });
   redirect('/fermeture/confirmation');
