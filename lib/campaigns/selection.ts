@@ -1,6 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '@/db/client';
-import { enqueue } from '@/lib/queue/outbox';
 import { parisDay } from './window';
 
 /** What a campaign targets: départements, and/or children registered at birth since a date (CMP-1). */
@@ -59,17 +58,18 @@ export async function countEligible(db: Db, target: Target, now: Date): Promise<
 export async function selectRecipients(trx: Db, campaignId: string, target: Target, now: Date): Promise<number> {
   await sql`select pg_advisory_xact_lock(hashtext('campaign-selection'))`.execute(trx);
   // CMP-10: duplicate identities are not opened; they go to the back-office queue (BO-4), told at once.
-  const failed = await sql<{ nir: string; to_email: string | null; first_names: string }>`
+  // One statement for the failures and their emails (outbox rows), however many there are.
+  await sql`
     with f as (
       insert into opening_failures (nir, campaign_id, reason, created_at)
       select ip.nir, ${campaignId}::uuid, 'DUPLICATE_IDENTITY', ${now}
       ${eligible(target, now)} and ${DUPLICATE}
       on conflict do nothing returning nir)
-    select ip.nir, coalesce(parent.email, ip.email) as to_email, ip.first_names
-    from f join insured_people ip on ip.nir = f.nir left join insured_people parent on parent.nir = ip.parent_nir`.execute(trx);
-  for (const f of failed.rows.filter((r) => r.to_email)) {
-    await enqueue(trx, { kind: 'email', message: { template: 'opening-failed', to: f.to_email!, data: { firstName: f.first_names.split(' ')[0] ?? '' } } });
-  }
+    insert into outbox (kind, payload)
+    select 'email', json_build_object('template', 'opening-failed', 'to', lower(coalesce(parent.email, ip.email)),
+      'data', json_build_object('firstName', split_part(ip.first_names, ' ', 1)))
+    from f join insured_people ip on ip.nir = f.nir left join insured_people parent on parent.nir = ip.parent_nir
+    where coalesce(parent.email, ip.email) is not null`.execute(trx);
   const result = await sql`
     insert into campaign_recipients (campaign_id, nir, kind, departement, to_email, channel, status)
     select ${campaignId}::uuid, ${RECIPIENT_COLUMNS}
