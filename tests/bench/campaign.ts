@@ -40,7 +40,7 @@ async function main() {
     await migrateToLatest(db);
     const people = (dep: string, n: number, offset: number) => sql`insert into insured_people (nir, vitale_serial, birth_name, first_names,
         birth_date, sex, birth_place, departement, email, postal_address, row_hash)
-      select '1' || lpad((g + ${offset})::text, 14, '0'), '12345678901', 'NOM', 'Prénom' || g, date '1950-01-01' + (g % 18000), 1 + g % 2,
+      select '1' || lpad((g + ${offset})::text, 14, '0'), '12345678901', 'NOM', 'Prénom' || (g + ${offset}), date '1950-01-01' + (g % 18000), 1 + g % 2,
         '75056', ${dep}, 'p' || (g + ${offset}) || '@exemple.fr', '1 rue de la Paix, 75002 Paris', 'x'
       from generate_series(1, ${n}) g`.execute(db);
     let t = Date.now();
