@@ -4,7 +4,7 @@ import { codeExpiresAt } from '@/lib/auth/codes';
 import { frenchDay } from '@/emails';
 import type { BulkSender, SendOutcome } from '@/lib/notifications/bulk-sender';
 import { renderNoticeTemplate, personalize, type NoticeTemplate } from './notice-template';
-import { claimRecipients, prepareProfiles, type Prepared } from './prepare';
+import { claimRecipients, firstName, prepareProfiles, type Prepared } from './prepare';
 import { generateLetterBatch } from './letters';
 import { lastOppositionDay } from './window';
 
@@ -23,7 +23,6 @@ export type DispatchOptions = {
 };
 export type DispatchResult = 'done' | 'stopped' | 'waiting' | 'missing';
 
-const firstName = (names: string | null) => (names ?? '').split(/\s+/)[0] ?? '';
 
 /**
  * Coalesces the "sending" marks of concurrent sends into one UPDATE (one commit for many messages).

@@ -5,11 +5,10 @@ import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { frenchDay } from '@/emails';
 import { codeExpiresAt } from '@/lib/auth/codes';
-import { claimRecipients, prepareProfiles, type Prepared } from './prepare';
+import { claimRecipients, firstName, prepareProfiles, type Prepared } from './prepare';
 import { lastOppositionDay } from './window';
 
 type Letter = Prepared & { printedDeadline: string; codeExpiresOn: string };
-const firstName = (names: string | null) => (names ?? '').split(/\s+/)[0] ?? '';
 
 /** CMP-5 on paper: the same content as the email notice, one A4 page per letter, address in the window. */
 function drawLetter(page: PDFPage, l: Letter, fonts: { regular: PDFFont; bold: PDFFont }, appUrl: string): void {

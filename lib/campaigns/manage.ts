@@ -1,8 +1,8 @@
+import { ensureStaff } from '@/lib/access/staff-guard';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { authorize } from '@/lib/access/policy';
 import { recordAccess } from '@/lib/audit/record-access';
-import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { enqueue } from '@/lib/queue/outbox';
 import { canApply, type CampaignCommand } from './campaign-rules';
 import { countEligible, selectRecipients, type Target } from './selection';
@@ -10,14 +10,6 @@ import { DEPARTEMENTS } from '@/lib/population/departements';
 
 export type CampaignInput = { name: string; departements: string[]; birthsSince: string | null };
 
-async function ensureStaff(db: Db, actor: Actor, action: 'campaign.manage' | 'campaign.read', now: Date): Promise<Extract<Actor, { kind: 'STAFF' }>> {
-  const decision = authorize(actor, action);
-  if (!decision.allowed || actor.kind !== 'STAFF') {
-    await recordAccess(db, { actor, action, profileId: null, decision, at: now, channel: 'BACKOFFICE' });
-    throw new AccessDeniedError(decision.allowed ? 'réservé aux agents.' : decision.reason);
-  }
-  return actor;
-}
 
 function checkTarget(input: CampaignInput): Target {
   const unknown = input.departements.find((d) => !DEPARTEMENTS.has(d));
@@ -30,12 +22,12 @@ function checkTarget(input: CampaignInput): Target {
 
 /** BO-1: the count a campaign would reach, before creating it (CMP-1, CMP-2). */
 export async function previewCampaign(db: Db, actor: Actor, input: CampaignInput, now: Date) {
-  await ensureStaff(db, actor, 'campaign.read', now);
+  await ensureStaff(db, actor, 'campaign.read', 'campaign.read', now);
   return countEligible(db, checkTarget(input), now);
 }
 
 export async function createCampaign(db: Db, actor: Actor, input: CampaignInput, now: Date): Promise<{ campaignId: string }> {
-  const staff = await ensureStaff(db, actor, 'campaign.manage', now);
+  const staff = await ensureStaff(db, actor, 'campaign.manage', 'campaign.manage', now);
   const name = input.name.trim();
   if (name.length < 3) throw new ValidationError('campaign.name', 'Donnez un nom d’au moins 3 caractères à la campagne.', 'name');
   const target = checkTarget(input);
@@ -67,7 +59,7 @@ async function start(trx: Db, campaignId: string, now: Date): Promise<number> {
 export async function applyCampaignCommand(
   db: Db, actor: Actor, campaignId: string, command: CampaignCommand, now: Date, opts: { scheduledAt?: Date } = {},
 ): Promise<void> {
-  await ensureStaff(db, actor, 'campaign.manage', now);
+  await ensureStaff(db, actor, 'campaign.manage', 'campaign.manage', now);
   await db.transaction().execute(async (trx) => {
     const c = await trx.selectFrom('campaigns').select(['status']).where('id', '=', campaignId).forUpdate().executeTakeFirst();
     if (!c) throw new NotFoundError('Campagne');

@@ -15,6 +15,9 @@ export type Claimed = {
 };
 export type Prepared = Claimed & { profileId: string; code: string };
 
+/** The first of a person's first names, as notices and letters greet them. */
+export const firstName = (names: string | null) => (names ?? '').split(/\s+/)[0] ?? '';
+
 /**
  * Claims up to `limit` recipients in `status` (locked, skipping those another worker holds). A
  * cancelled campaign still finishes the recipients it already engaged (a profile exists).

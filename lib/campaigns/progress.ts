@@ -1,21 +1,17 @@
+import { ensureStaff } from '@/lib/access/staff-guard';
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { authorize } from '@/lib/access/policy';
-import { recordAccess } from '@/lib/audit/record-access';
-import { AccessDeniedError, NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 
 export type ProgressCounts = {
   selected: number; queued: number; sending: number; sent: number; uncertain: number; failed: number; bounced: number;
   letters: number; lettersPosted: number; skipped: number; cancelled: number; opposed: number; created: number; activated: number;
 };
 
+/** BO-1 reads (progress, statistics, lists): agents only, refusals traced. */
 export async function ensureCampaignReader(db: Db, actor: Actor, now: Date): Promise<void> {
-  const decision = authorize(actor, 'campaign.read');
-  if (!decision.allowed) {
-    await recordAccess(db, { actor, action: 'campaign.read', profileId: null, decision, at: now, channel: 'BACKOFFICE' });
-    throw new AccessDeniedError(decision.reason);
-  }
+  await ensureStaff(db, actor, 'campaign.read', 'campaign.read', now);
 }
 
 /** BO-1: counts per state while the campaign runs (the page polls this), with its letter batches and failures. */

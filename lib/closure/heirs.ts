@@ -1,29 +1,19 @@
+import { ensureStaffOnProfile } from '@/lib/access/staff-guard';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { authorize } from '@/lib/access/policy';
-import { findProfileTarget } from '@/lib/accounts/profile-target';
 import { describeTrace } from '@/lib/audit/history';
 import { recordAccess } from '@/lib/audit/record-access';
-import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
+import { NotFoundError, ValidationError } from '@/lib/errors';
 import { maskNir } from '@/lib/identity/nir';
 
 export type HeirRelation = 'HEIR' | 'COHABITANT' | 'PACS_PARTNER';
 export const HEIR_RELATIONS: Record<HeirRelation, string> = { HEIR: 'ayant droit (héritier)', COHABITANT: 'concubin(e)', PACS_PARTNER: 'partenaire de PACS' };
 
-async function ensureAgent(db: Db, actor: Actor, profileId: string, action: string, now: Date) {
-  const profile = await findProfileTarget(db, profileId);
-  const decision = authorize(actor, 'profile.close.record', { profile: profile.target });
-  if (!decision.allowed || actor.kind !== 'STAFF') {
-    await recordAccess(db, { actor, action, profileId, decision, at: now, channel: 'BACKOFFICE' });
-    throw new AccessDeniedError(decision.allowed ? 'réservé aux agents.' : decision.reason);
-  }
-  return { profile, staff: actor };
-}
 
 /** CLO-11: an heir, a cohabitant or a PACS partner asks the fund for access to a deceased person's profile. */
 export async function recordHeirRequest(db: Db, actor: Actor, input: { profileId: string; requesterName: string; relation: HeirRelation; proof: string }, now: Date): Promise<void> {
-  const { profile, staff } = await ensureAgent(db, actor, input.profileId, 'profile.heir-request', now);
+  const { profile, staff } = await ensureStaffOnProfile(db, actor, 'profile.close.record', input.profileId, 'profile.heir-request', now);
   const closed = await db.selectFrom('profiles').select('closure_reason').where('id', '=', profile.id).executeTakeFirstOrThrow();
   if (profile.state !== 'CLOSED' || closed.closure_reason !== 'DECEASED') {
     throw new ValidationError('heir.not-deceased', 'Une demande d’ayant droit ne concerne que le profil d’une personne dont le décès est enregistré.');
@@ -40,7 +30,7 @@ export async function recordHeirRequest(db: Db, actor: Actor, input: { profileId
 
 /** CLO-11: a SECOND staff member approves or refuses; the one who recorded the request cannot (four eyes). */
 export async function decideHeirRequest(db: Db, actor: Actor, input: { profileId: string; requestId: string; approve: boolean; note: string }, now: Date): Promise<void> {
-  const { staff } = await ensureAgent(db, actor, input.profileId, 'profile.heir-decision', now);
+  const { staff } = await ensureStaffOnProfile(db, actor, 'profile.close.record', input.profileId, 'profile.heir-decision', now);
   await db.transaction().execute(async (trx) => {
     const req = await trx.selectFrom('heir_requests').selectAll().where('id', '=', input.requestId).where('profile_id', '=', input.profileId).forUpdate().executeTakeFirst();
     if (!req) throw new NotFoundError('Demande');
@@ -67,7 +57,7 @@ export async function heirRequestsOf(db: Db, profileId: string) {
  * activity history of the profile, as a PDF. Only after the two-person approval; traced.
  */
 export async function heirExportPdf(db: Db, actor: Actor, input: { profileId: string; requestId: string }, now: Date): Promise<{ filename: string; pdf: Uint8Array }> {
-  await ensureAgent(db, actor, input.profileId, 'profile.heir-export', now);
+  await ensureStaffOnProfile(db, actor, 'profile.close.record', input.profileId, 'profile.heir-export', now);
   const req = await db.selectFrom('heir_requests').selectAll().where('id', '=', input.requestId).where('profile_id', '=', input.profileId).executeTakeFirst();
   if (!req) throw new NotFoundError('Demande');
   if (req.status !== 'APPROVED') {

@@ -1,29 +1,19 @@
+import { ensureStaffOnProfile } from '@/lib/access/staff-guard';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { authorize } from '@/lib/access/policy';
-import { findProfileTarget } from '@/lib/accounts/profile-target';
 import { recordAccess } from '@/lib/audit/record-access';
-import { AccessDeniedError, ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors';
 import { enqueue } from '@/lib/queue/outbox';
 import { applyTransition, closeInTransaction } from './close-profile';
 import { suspensionDeadline } from './rules';
 
-async function ensureAgent(db: Db, actor: Actor, profileId: string, action: string, now: Date) {
-  const profile = await findProfileTarget(db, profileId);
-  const decision = authorize(actor, 'profile.close.record', { profile: profile.target });
-  if (!decision.allowed) {
-    await recordAccess(db, { actor, action, profileId, decision, at: now, channel: 'BACKOFFICE' });
-    throw new AccessDeniedError(decision.reason);
-  }
-  return profile;
-}
 
 /**
  * CLO-9, ACC-2 T6: the CNAM suspends a profile (serious malfunction or fraud). The holder is notified by
  * email (and the letter is printable from the back-office); the 42 days to object run from today.
  */
 export async function suspendProfile(db: Db, actor: Actor, input: { profileId: string; reason: string }, now: Date): Promise<void> {
-  const profile = await ensureAgent(db, actor, input.profileId, 'profile.suspend', now);
+  const profile = (await ensureStaffOnProfile(db, actor, 'profile.close.record', input.profileId, 'profile.suspend', now)).profile;
   const reason = input.reason.trim();
   if (reason.length < 5) throw new ValidationError('suspension.reason', 'Indiquez le motif de la suspension (5 caractères au moins).', 'reason');
   const deadline = suspensionDeadline(now);
@@ -37,7 +27,7 @@ export async function suspendProfile(db: Db, actor: Actor, input: { profileId: s
 
 /** CLO-10: the holder objected (by phone or letter, keyed by an agent): the automatic closure stops. */
 export async function recordSuspensionObjection(db: Db, actor: Actor, profileId: string, now: Date): Promise<void> {
-  const profile = await ensureAgent(db, actor, profileId, 'profile.suspension-objection', now);
+  const profile = (await ensureStaffOnProfile(db, actor, 'profile.close.record', profileId, 'profile.suspension-objection', now)).profile;
   if (profile.state !== 'SUSPENDED') throw new ValidationError('suspension.not-suspended', 'Ce profil n’est pas suspendu.');
   await db.transaction().execute(async (trx) => {
     const r = await trx.updateTable('profiles').set({ suspension_objected_at: now })
@@ -49,7 +39,7 @@ export async function recordSuspensionObjection(db: Db, actor: Actor, profileId:
 
 /** CLO-10, T7: the suspension is lifted; the profile returns to the state it had. */
 export async function liftSuspension(db: Db, actor: Actor, profileId: string, now: Date): Promise<void> {
-  await ensureAgent(db, actor, profileId, 'profile.suspension-lift', now);
+  await ensureStaffOnProfile(db, actor, 'profile.close.record', profileId, 'profile.suspension-lift', now);
   await db.transaction().execute(async (trx) => {
     await applyTransition(db, trx, { profileId, event: 'SUSPENSION_LIFTED', actor, action: 'profile.suspension-lift', channel: 'BACKOFFICE' }, now,
       { suspension_deadline: null });
@@ -61,7 +51,7 @@ export async function liftSuspension(db: Db, actor: Actor, profileId: string, no
  * and the profile closed (T5) in one transaction, both traced.
  */
 export async function closeSuspendedWithDecision(db: Db, actor: Actor, input: { profileId: string; decision: string }, now: Date): Promise<void> {
-  const profile = await ensureAgent(db, actor, input.profileId, 'profile.close', now);
+  const profile = (await ensureStaffOnProfile(db, actor, 'profile.close.record', input.profileId, 'profile.close', now)).profile;
   if (profile.state !== 'SUSPENDED') throw new ValidationError('suspension.not-suspended', 'Ce profil n’est pas suspendu.');
   if (input.decision.trim().length < 5) throw new ValidationError('suspension.decision', 'Motivez la décision de fermeture (5 caractères au moins).', 'decision');
   await db.transaction().execute(async (trx) => {
@@ -73,7 +63,7 @@ export async function closeSuspendedWithDecision(db: Db, actor: Actor, input: { 
 
 /** CLO-11, T15: the death is recorded; the profile closes with reason DECEASED (no email to the holder). */
 export async function recordDeath(db: Db, actor: Actor, profileId: string, now: Date): Promise<void> {
-  await ensureAgent(db, actor, profileId, 'profile.death', now);
+  await ensureStaffOnProfile(db, actor, 'profile.close.record', profileId, 'profile.death', now);
   await db.transaction().execute(async (trx) => {
     await closeInTransaction(db, trx, actor, { profileId, deleteData: false, reason: 'DECEASED' }, 'BACKOFFICE', now);
   });

@@ -1,3 +1,4 @@
+import { ensureStaff } from '@/lib/access/staff-guard';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
 import { authorize } from '@/lib/access/policy';
@@ -6,14 +7,6 @@ import { recordAccess } from '@/lib/audit/record-access';
 import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
 import { maskNir } from './nir';
 
-async function ensureStaff(db: Db, actor: Actor, action: string, now: Date): Promise<Extract<Actor, { kind: 'STAFF' }>> {
-  const decision = authorize(actor, 'backoffice.access');
-  if (!decision.allowed || actor.kind !== 'STAFF') {
-    await recordAccess(db, { actor, action, profileId: null, decision, at: now, channel: 'BACKOFFICE' });
-    throw new AccessDeniedError(decision.allowed ? 'réservé aux agents.' : decision.reason);
-  }
-  return actor;
-}
 
 /**
  * ID-11, BO-4: civil-status corrections go through the back-office, names and first names only, with
@@ -40,7 +33,7 @@ export async function correctCivilStatus(db: Db, actor: Actor, input: { profileI
 
 /** CMP-10, BO-4: openings found impossible, oldest first, NIR masked (ID-10). */
 export async function openingFailures(db: Db, actor: Actor, now: Date) {
-  await ensureStaff(db, actor, 'backoffice.opening-failures', now);
+  await ensureStaff(db, actor, 'backoffice.access', 'backoffice.opening-failures', now);
   const rows = await db.selectFrom('opening_failures as f').innerJoin('insured_people as ip', 'ip.nir', 'f.nir')
     .leftJoin('campaigns as c', 'c.id', 'f.campaign_id')
     .select(['f.id', 'f.nir', 'f.reason', 'f.created_at', 'ip.birth_name', 'ip.first_names', 'ip.birth_date', 'ip.departement', 'c.name as campaign'])
@@ -50,7 +43,7 @@ export async function openingFailures(db: Db, actor: Actor, now: Date) {
 
 /** BO-4: the case is settled offline (identity qualified, duplicate merged at the fund): the next campaign may write again. */
 export async function resolveOpeningFailure(db: Db, actor: Actor, input: { failureId: string; resolution: string }, now: Date): Promise<void> {
-  const staff = await ensureStaff(db, actor, 'backoffice.opening-failures', now);
+  const staff = await ensureStaff(db, actor, 'backoffice.access', 'backoffice.opening-failures', now);
   if (input.resolution.trim().length < 5) throw new ValidationError('failure.resolution', 'Décrivez comment le cas a été résolu.', 'resolution');
   await db.transaction().execute(async (trx) => {
     const r = await trx.updateTable('opening_failures').set({ resolved_at: now, resolved_by: staff.staffId, resolution: input.resolution.trim().slice(0, 500) })

@@ -1,6 +1,6 @@
+import { ensureStaffOnProfile } from '@/lib/access/staff-guard';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { findProfileTarget } from '@/lib/accounts/profile-target';
 import { transition } from '@/lib/accounts/lifecycle';
 import { authorize } from '@/lib/access/policy';
 import { recordAccess, recordAccesses } from '@/lib/audit/record-access';
@@ -10,22 +10,13 @@ import { enqueue } from '@/lib/queue/outbox';
 import { findActivatedAccount, seatsTaken } from './find-account';
 import { canAddRepresentative } from './rules';
 
-async function ensureAgent(db: Db, actor: Actor, profileId: string, action: string, now: Date) {
-  const profile = await findProfileTarget(db, profileId);
-  const decision = authorize(actor, 'profile.representatives.admin', { profile: profile.target });
-  if (!decision.allowed || actor.kind !== 'STAFF') {
-    await recordAccess(db, { actor, action, profileId, decision, at: now, channel: 'BACKOFFICE' });
-    throw new AccessDeniedError(decision.allowed ? 'réservé aux agents.' : decision.reason);
-  }
-  return { profile, staff: actor };
-}
 
 /**
  * BO-5: after offline checks, an agent grants access to a second parent who was not invited (REP-4) or
  * adds a court-appointed guardian to a protected adult's profile (REP-10). Same limits as REP-5/REP-6.
  */
 export async function grantRepresentative(db: Db, actor: Actor, input: { profileId: string; nir: string; birthDate: string; role: 'SECOND_PARENT' | 'GUARDIAN' }, now: Date): Promise<void> {
-  const { profile, staff } = await ensureAgent(db, actor, input.profileId, 'profile.representatives.grant', now);
+  const { profile, staff } = await ensureStaffOnProfile(db, actor, 'profile.representatives.admin', input.profileId, 'profile.representatives.grant', now);
   if (input.role === 'SECOND_PARENT' && profile.kind !== 'CHILD') throw new ValidationError('rep.not-minor', 'Un second parent ne peut être ajouté qu’au profil d’un mineur.', 'role');
   if (input.role === 'GUARDIAN' && profile.kind !== 'ADULT') throw new ValidationError('rep.not-adult', 'Un tuteur s’ajoute au profil d’un majeur protégé ; pour un mineur, choisissez « second parent ».', 'role');
   if (!['CREATED', 'ACTIVE'].includes(profile.state)) throw new ValidationError('rep.state', 'Ce profil n’est ni créé ni activé : aucun représentant ne peut y être ajouté.');
@@ -48,7 +39,7 @@ export async function grantRepresentative(db: Db, actor: Actor, input: { profile
  * The other keeps access; the revoked person is told without detail and cannot be re-invited.
  */
 export async function revokeRepresentative(db: Db, actor: Actor, input: { profileId: string; representationId: string }, now: Date): Promise<void> {
-  const { profile, staff } = await ensureAgent(db, actor, input.profileId, 'profile.representatives.revoke', now);
+  const { profile, staff } = await ensureStaffOnProfile(db, actor, 'profile.representatives.admin', input.profileId, 'profile.representatives.revoke', now);
   await db.transaction().execute(async (trx) => {
     const rep = await trx.updateTable('representations').set({ revoked_at: now, revoked_reason: 'COURT', revoked_by: staff.staffId })
       .where('id', '=', input.representationId).where('profile_id', '=', profile.id).where('revoked_at', 'is', null)

@@ -50,9 +50,10 @@ async function discovery() {
 }
 
 function location(res: Response): string {
-  const value = res.headers.get('location');
-  expect(value, `expected a redirect, got HTTP ${res.status}`).toBeTruthy();
-  return new URL(value as string, psc.url).href;
+  expect([302, 303], `expected a redirect, got HTTP ${res.status}`).toContain(res.status);
+  const value = res.headers.get('location') ?? '';
+  expect(value).toMatch(/^(https?:\/\/|\/)\S+$/);
+  return new URL(value, psc.url).href;
 }
 
 function authorizationRequest(meta: Record<string, string>, scope: string) {
