@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
 import type { DB } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
 import type { Decision } from '@/lib/access/policy';
@@ -17,6 +17,9 @@ export type TraceInput = {
   channel?: 'WEB' | 'BACKOFFICE' | 'PRO' | 'WORKER' | 'PHONE';
   at: Date;
 };
+
+/** Traces without a profile (staff sign-ins, refusals before a profile is known) share one chain. */
+const GLOBAL_CHAIN = 'global';
 
 /** AUD-2 actor fields from our actor (AUD-3: staff and advisors are SUPPORT). */
 function actorFields(actor: Actor): Pick<ChainedFields, 'actor_type' | 'actor_id' | 'actor_label' | 'actor_role' | 'profession' | 'site_id'> {
@@ -42,7 +45,7 @@ function actorFields(actor: Actor): Pick<ChainedFields, 'actor_type' | 'actor_id
 function traceFields(input: TraceInput): ChainedFields {
   const denied = input.decision && !input.decision.allowed ? input.decision.code : input.denied;
   return {
-    chain_key: input.profileId ?? 'global',
+    chain_key: input.profileId ?? GLOBAL_CHAIN,
     profile_id: input.profileId,
     at: input.at,
     ...actorFields(input.actor),
@@ -69,6 +72,15 @@ async function lockChains(trx: Transaction<DB>, chainKeys: string[]): Promise<vo
     select distinct abs(hashtext(k)) % ${BUCKETS} as b from unnest(${chainKeys}::text[]) k order by b) buckets`.execute(trx);
 }
 
+/** The newest hash of a profile's chain: one probe of (profile_id, id desc), whatever the table's size. */
+const lastHashOfProfile = (profileId: RawBuilder<unknown>) =>
+  sql`(select e.hash from access_events e where e.profile_id = ${profileId} order by e.id desc limit 1)`;
+
+/** The same for any chain key (a profile id, or the global chain of traces without a profile). */
+const lastHashOf = (chainKey: RawBuilder<unknown>) => sql`case when ${chainKey} = ${GLOBAL_CHAIN}
+  then (select e.hash from access_events e where e.profile_id is null order by e.id desc limit 1)
+  else ${lastHashOfProfile(sql`${chainKey}::uuid`)} end`;
+
 /**
  * AUD-1: writes one trace in the caller's transaction, so the trace and the action commit or roll
  * back together. Traces of one profile form a hash chain; events without a profile share one chain.
@@ -85,10 +97,8 @@ export async function recordAccesses(trx: Transaction<DB> | Kysely<DB>, inputs: 
   const rows = inputs.map(traceFields);
   const chainKeys = [...new Set(rows.map((r) => r.chain_key))];
   await lockChains(trx as Transaction<DB>, chainKeys);
-  // One index probe per chain (the newest row), whatever the size of the table.
   const last = await sql<{ chain_key: string; hash: string | null }>`
-    select k.chain_key, (select e.hash from access_events e where e.chain_key = k.chain_key order by e.id desc limit 1) as hash
-    from unnest(${chainKeys}::text[]) as k(chain_key)`.execute(trx);
+    select k.chain_key, ${lastHashOf(sql`k.chain_key`)} as hash from unnest(${chainKeys}::text[]) as k(chain_key)`.execute(trx);
   const previous = new Map(last.rows.filter((r) => r.hash).map((r) => [r.chain_key, r.hash as string]));
   const values = rows.map((fields) => {
     const prev = previous.get(fields.chain_key) ?? null;
@@ -119,3 +129,27 @@ const TRACE_COLUMNS: [TraceColumn, string][] = [
   ['channel', 'text'], ['prev_hash', 'text'], ['hash', 'text'],
 ];
 const sameValue = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : a === b);
+
+/**
+ * The same trace appended to the chain of each of many profiles (set-based jobs: window close...):
+ * hashed by the database's `trace_hash`, equal to traceHash(), so no row travels through the worker.
+ * Each profile must appear once.
+ */
+export async function recordTraceOnProfiles(trx: Transaction<DB>, input: Omit<TraceInput, 'profileId'>, profileIds: string[]): Promise<void> {
+  if (profileIds.length === 0) return;
+  await lockChains(trx, profileIds);
+  const f = traceFields({ ...input, profileId: null });
+  await sql`insert into access_events (chain_key, profile_id, at, actor_type, actor_id, actor_label, actor_role, profession,
+      site_id, on_behalf_of, mode, action, target_type, target_id, outcome, reason, channel, prev_hash, hash)
+    select t.chain_key, t.profile_id, t.at, t.actor_type, t.actor_id, t.actor_label, t.actor_role, t.profession, t.site_id,
+      t.on_behalf_of, t.mode, t.action, t.target_type, t.target_id, t.outcome, t.reason, t.channel, t.prev_hash,
+      trace_hash(t.prev_hash, t.chain_key, t.profile_id, t.at, t.actor_type, t.actor_id, t.actor_label, t.actor_role,
+        t.profession, t.site_id, t.on_behalf_of, t.mode, t.action, t.target_type, t.target_id, t.outcome, t.reason, t.channel)
+    from (select p.id::text as chain_key, p.id as profile_id, ${f.at}::timestamptz as at, ${f.actor_type}::text as actor_type,
+        ${f.actor_id}::text as actor_id, ${f.actor_label}::text as actor_label, ${f.actor_role}::text as actor_role,
+        ${f.profession}::text as profession, ${f.site_id}::uuid as site_id, ${f.on_behalf_of}::text as on_behalf_of,
+        ${f.mode}::text as mode, ${f.action}::text as action, ${f.target_type}::text as target_type,
+        ${f.target_id}::text as target_id, ${f.outcome}::text as outcome, ${f.reason}::text as reason,
+        ${f.channel}::text as channel, ${lastHashOfProfile(sql`p.id`)} as prev_hash
+      from unnest(${profileIds}::uuid[]) as p(id)) t`.execute(trx);
+}

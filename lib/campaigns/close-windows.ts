@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { transition } from '@/lib/accounts/lifecycle';
-import { recordAccesses } from '@/lib/audit/record-access';
+import { recordTraceOnProfiles } from '@/lib/audit/record-access';
 import { parisDay } from './window';
 
 const SYSTEM = { kind: 'SYSTEM', job: 'window-close' } as const;
@@ -23,32 +23,37 @@ export async function closeWindows(db: Db, now: Date, parallel = 2): Promise<{ c
 async function closePartition(db: Db, now: Date, partitions: number, k: number): Promise<number> {
   const today = parisDay(now);
   const { to } = transition('PENDING', 'WINDOW_OVER', 'SYSTEM');
-  let created = 0;
-  // Keyset cursor: the rows just updated still sit in the partial index until vacuum, and scanning past
-  // them again on every batch made a million-row run quadratic. A row skipped because it was locked
-  // (an activation in progress) is simply due at the next run.
-  let after: { deadline: string; id: string } = { deadline: '0001-01-01', id: '00000000-0000-0000-0000-000000000000' };
-  for (;;) {
-    const batch = await db.transaction().execute(async (trx) => {
-      const due = await sql<{ id: string; has_dmp: boolean | null; deadline: string }>`
-        select p.id, ip.has_dmp, to_char(p.opposition_deadline, 'YYYY-MM-DD') as deadline
-        from profiles p left join insured_people ip on ip.nir = p.nir
-        where p.state = 'PENDING' and p.opposition_deadline < ${today}::date
-          and (p.opposition_deadline, p.id) > (${after.deadline}::date, ${after.id}::uuid)
-          and abs(hashtext(p.id::text)) % ${partitions} = ${k}
-        order by p.opposition_deadline, p.id limit ${BATCH} for update of p skip locked`.execute(trx);
-      if (due.rows.length === 0) return 0;
-      const lastRow = due.rows[due.rows.length - 1]!;
-      after = { deadline: lastRow.deadline, id: lastRow.id };
-      const ids = due.rows.map((r) => r.id);
-      const withDmp = due.rows.filter((r) => r.has_dmp).map((r) => r.id);
-      await sql`update profiles set state = ${to}, previous_state = 'PENDING', state_changed_at = ${now},
-          legacy_dmp_attached_at = case when id = any(${withDmp}::uuid[]) then ${now}::timestamptz end
-        where id = any(${ids}::uuid[])`.execute(trx);
-      await recordAccesses(trx, ids.map((id) => ({ actor: SYSTEM, action: 'profile.window-close', profileId: id, at: now, channel: 'WORKER' as const })));
-      return ids.length;
-    });
-    created += batch;
-    if (batch < BATCH) return created;
-  }
+  // The due ids are read once, by one scan, into a cursor held on a connection of its own; each batch
+  // then locks its rows by primary key. Re-selecting "the next due rows" for every batch made a
+  // million-row run quadratic (the updated rows stay in the indexes until vacuum).
+  return db.connection().execute(async (reader) => {
+    const cursor = sql.id(`window_close_due_${k}`);
+    await sql`declare ${cursor} no scroll cursor with hold for
+      select id from profiles where state = 'PENDING' and opposition_deadline < ${today}::date
+        and abs(hashtext(id::text)) % ${partitions} = ${k}`.execute(reader);
+    let created = 0;
+    try {
+      for (;;) {
+        const next = await sql<{ id: string }>`fetch ${sql.raw(String(BATCH))} from ${cursor}`.execute(reader);
+        if (next.rows.length === 0) return created;
+        created += await db.transaction().execute(async (trx) => {
+          // Still due and not being activated right now: a row locked elsewhere is due at the next run.
+          const done = await sql<{ id: string }>`
+            with due as (
+              select p.id, ip.has_dmp from profiles p left join insured_people ip on ip.nir = p.nir
+              where p.id = any(${next.rows.map((r) => r.id)}::uuid[]) and p.state = 'PENDING'
+                and p.opposition_deadline < ${today}::date
+              for update of p skip locked)
+            update profiles p set state = ${to}, previous_state = 'PENDING', state_changed_at = ${now},
+              legacy_dmp_attached_at = case when due.has_dmp then ${now}::timestamptz end
+            from due where p.id = due.id returning p.id`.execute(trx);
+          const ids = done.rows.map((r) => r.id);
+          await recordTraceOnProfiles(trx, { actor: SYSTEM, action: 'profile.window-close', at: now, channel: 'WORKER' }, ids);
+          return ids.length;
+        });
+      }
+    } finally {
+      await sql`close ${cursor}`.execute(reader);
+    }
+  });
 }

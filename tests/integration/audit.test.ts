@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { getDb, closeDb } from '@/db/client';
-import { recordAccess } from '@/lib/audit/record-access';
+import { recordAccess, recordTraceOnProfiles } from '@/lib/audit/record-access';
 import { verifyChains } from '@/lib/audit/verify-chains';
 import { aPendingPerson } from '../factories';
 
@@ -45,5 +45,23 @@ describe('AUD: traces written with the action, append-only, tamper-evident', () 
     });
     const { breaks } = await verifyChains(db);
     expect(breaks).toContainEqual({ id: first.id, chainKey: person.profileId, problem: 'hash' });
+  });
+
+  test('AUD-7: traces hashed by the database (set-based jobs) verify like those hashed by the application', async () => {
+    const [withHistory, other] = [await aPendingPerson(db), await aPendingPerson(db)];
+    // Everything JSON escapes differently if done carelessly: quotes, backslash, control characters,
+    // accents, an emoji, a line separator; and an instant with milliseconds.
+    const name = 'Agent "Dupont" \\ l’été\n\t\u0001 😀 \u2028 fin';
+    const at = new Date('2026-11-28T23:59:59.123Z');
+    await db.transaction().execute((trx) => recordTraceOnProfiles(trx, {
+      actor: { kind: 'STAFF', staffId: 's-ünï', role: 'SUPERVISOR', name }, action: 'profile.window-close',
+      target: { type: 'campaign', id: 'c"1' }, denied: 'REFUSÉ\\', channel: 'BACKOFFICE', at,
+    }, [withHistory.profileId, other.profileId]));
+    const traces = await db.selectFrom('access_events').select(['profile_id', 'actor_label', 'prev_hash', 'outcome'])
+      .where('profile_id', 'in', [withHistory.profileId, other.profileId]).where('action', '=', 'profile.window-close').execute();
+    expect(traces).toHaveLength(2);
+    expect(traces.every((t) => t.actor_label === name && t.outcome === 'DENIED' && t.prev_hash)).toBe(true);
+    const { breaks } = await verifyChains(db);
+    expect(breaks.filter((b) => [withHistory.profileId, other.profileId].includes(b.chainKey))).toEqual([]);
   });
 });
