@@ -9,6 +9,7 @@ import * as m202611291100 from './202611291100_closure';
 import * as m202611291200 from './202611291200_identity';
 import * as m202611291300 from './202611291300_heirs_merges';
 import * as m202611291400 from './202611291400_trace_chain_lookup';
+import * as m202611291410 from './202611291410_population_staging';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '202611291200_identity': m202611291200,
   '202611291300_heirs_merges': m202611291300,
   '202611291400_trace_chain_lookup': m202611291400,
+  '202611291410_population_staging': m202611291410,
 };
