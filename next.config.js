@@ -17,7 +17,11 @@ const nextConfig = {
   // Server-only packages with native code or dynamic requires stay outside the bundle.
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'pg', 'bullmq', 'ioredis', 'nodemailer'],
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // DOC-3: a document's decrypted file is previewed in a frame of our own document page, nowhere else.
+      { source: '/espace/documents/:id/contenu', headers: [{ key: 'X-Frame-Options', value: 'SAMEORIGIN' }] },
+    ];
   },
 };
 

@@ -6,7 +6,10 @@ import { auth } from '@/lib/auth/nextauth';
  * browsers, the rolling session cookie (ACT-15: 30 minutes idle). Access decisions are NOT taken
  * here: layouts and pages check.
  */
-function contentSecurityPolicy(nonce: string): string {
+/** DOC-3: only a document's decrypted file may be framed, and only by our own pages. */
+const FRAMEABLE = /^\/espace\/documents\/[^/]+\/contenu$/;
+
+function contentSecurityPolicy(nonce: string, path: string): string {
   const dev = process.env.NODE_ENV !== 'production';
   const psc = process.env.PSC_ISSUER ?? 'http://localhost:9100';
   return [
@@ -20,14 +23,14 @@ function contentSecurityPolicy(nonce: string): string {
     "base-uri 'self'",
     // The Pro Santé Connect sign-in is a form post answered by a redirect to the provider.
     `form-action 'self' ${new URL(psc).origin}`,
-    "frame-ancestors 'none'",
+    `frame-ancestors ${FRAMEABLE.test(path) ? "'self'" : "'none'"}`,
   ].join('; ');
 }
 
 /** Nonce and CSP on the request (Next.js reads them) and on the response. */
 function secured(request: NextRequest): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
-  const csp = contentSecurityPolicy(nonce);
+  const csp = contentSecurityPolicy(nonce, request.nextUrl.pathname);
   const headers = new Headers(request.headers);
   headers.set('x-nonce', nonce);
   headers.set('content-security-policy', csp);

@@ -164,6 +164,7 @@ export interface ProfessionalsTable {
   profession_label: string;
   email: string | null;
   last_login_at: Timestamp | null;
+  city: Generated<string | null>;
 }
 
 export interface AccessEventsTable {
@@ -358,6 +359,111 @@ export interface HeirRequestsTable {
   decision_note: string | null;
 }
 
+export type DocumentAuthorType = 'PATIENT' | 'HEALTHCARE_PROFESSIONAL' | 'HEALTHCARE_FACILITY' | 'CNAM' | 'MES' | 'SERVICE_TIERS';
+export type DocumentStatus = 'ACTIVE' | 'DELETED' | 'OBSOLETE';
+export type MaskOrigin = 'INDIVIDUAL' | 'BULK' | 'AT_DEPOSIT';
+
+export interface DocumentFoldersTable {
+  id: Generated<string>;
+  profile_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  profile_id: string;
+  unique_id: string;
+  title: string;
+  category: string;
+  type_code: string | null;
+  document_date: DateOnly | null;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  sha1: string;
+  blob_key: string | null;
+  wrapped_key: string | null;
+  author_type: DocumentAuthorType;
+  author_id: string;
+  author_label: string;
+  author_professional_id: string | null;
+  status: Generated<DocumentStatus>;
+  replaces_id: string | null;
+  masque_ps: Generated<boolean>;
+  mask_origin: MaskOrigin | null;
+  invisible_patient: Generated<boolean>;
+  invisible_representants_legaux: Generated<boolean>;
+  pinned: Generated<boolean>;
+  folder_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  deleted_at: Timestamp | null;
+  deleted_by_label: string | null;
+  erased_at: Timestamp | null;
+}
+
+export interface PrivacySettingsTable {
+  profile_id: string;
+  mask_all: Generated<boolean>;
+  emergency_regulation: Generated<boolean>;
+  emergency_other: Generated<boolean>;
+  emergency_masked_visible: Generated<boolean>;
+  updated_at: Timestamp;
+}
+
+/** MEA-2: numeric columns are read as strings (pg `numeric`): lib/measures converts them. */
+type Numeric = ColumnType<string, number | string, number | string>;
+type NullableNumeric = ColumnType<string | null, number | string | null, number | string | null>;
+export type MeasureSourceColumn = 'PATIENT' | 'SERVICE_TIERS' | 'DOCUMENT_EXTRACTION' | 'PS';
+
+/** MEA-1, MEA-2: one reading; blood pressure keeps systolic in `value`, diastolic in `value2`. */
+export interface MeasuresTable {
+  id: Generated<string>;
+  profile_id: string;
+  type: string;
+  value: Numeric;
+  value2: NullableNumeric;
+  unit: string;
+  effective_at: Timestamp;
+  source: MeasureSourceColumn;
+  source_ref: string | null;
+  created_by_account: string | null;
+  created_at: CreatedAt;
+}
+
+/** MEA-7: a target range per profile and measure type (`low2`/`high2`: diastolic). */
+export interface MeasureTargetsTable {
+  profile_id: string;
+  type: string;
+  low: NullableNumeric;
+  high: NullableNumeric;
+  low2: NullableNumeric;
+  high2: NullableNumeric;
+  updated_at: Timestamp;
+  updated_by_account: string | null;
+}
+
+export interface MaskAllRunsTable {
+  id: Generated<string>;
+  profile_id: string;
+  mask: boolean;
+  status: Generated<'PENDING' | 'DONE' | 'FAILED' | 'SUPERSEDED'>;
+  changed: Generated<number>;
+  failed: Generated<number>;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
+export interface ProfessionalBlocksTable {
+  id: Generated<string>;
+  profile_id: string;
+  professional_id: string;
+  blocked_at: Timestamp;
+  blocked_by: string;
+  unblocked_at: Timestamp | null;
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -383,6 +489,13 @@ export interface DB {
   representative_invitations: RepresentativeInvitationsTable;
   opening_failures: OpeningFailuresTable;
   heir_requests: HeirRequestsTable;
+  document_folders: DocumentFoldersTable;
+  documents: DocumentsTable;
+  privacy_settings: PrivacySettingsTable;
+  mask_all_runs: MaskAllRunsTable;
+  professional_blocks: ProfessionalBlocksTable;
+  measures: MeasuresTable;
+  measure_targets: MeasureTargetsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

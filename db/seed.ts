@@ -6,6 +6,7 @@ import { codeExpiresAt } from '@/lib/auth/codes';
 import { hashPassword } from '@/lib/auth/passwords';
 import { nirKey } from '@/lib/identity/nir';
 import { SYSTEM } from '@/lib/access/actor';
+import { ensureDemoDocuments, LEO_DOCUMENTS, MARIE_DOCUMENTS } from './seed-documents';
 
 /**
  * Demo data, idempotent: running it again changes nothing (it only adds what is missing).
@@ -78,10 +79,12 @@ export async function seed(db: Db, now = new Date()) {
   await ensureStaff(db, DEMO.advisor, 'ADVISOR', 'Lucie Moreau (France Services)', site.id);
 
   for (const pro of [
-    { rpps: '10100000001', given_name: 'Claire', family_name: 'Martin', profession_code: '10', profession_label: 'Médecin', email: 'claire.martin@medecin.example' },
-    { rpps: '10100000002', given_name: 'Paul', family_name: 'Bernard', profession_code: '21', profession_label: 'Pharmacien', email: 'paul.bernard@pharmacie.example' },
+    { rpps: '10100000001', given_name: 'Claire', family_name: 'Martin', profession_code: '10', profession_label: 'Médecin', email: 'claire.martin@medecin.example', city: 'Paris' },
+    { rpps: '10100000002', given_name: 'Paul', family_name: 'Bernard', profession_code: '21', profession_label: 'Pharmacien', email: 'paul.bernard@pharmacie.example', city: 'Paris' },
+    { rpps: '10100000003', given_name: 'Inès', family_name: 'Moreau', profession_code: '60', profession_label: 'Infirmier', email: 'ines.moreau@soins.example', city: 'Limoges' },
+    { rpps: '10100000004', given_name: 'Hugo', family_name: 'Lefèvre', profession_code: '70', profession_label: 'Masseur-kinésithérapeute', email: 'hugo.lefevre@kine.example', city: 'Guéret' },
   ]) {
-    await db.insertInto('professionals').values({ ...pro, last_login_at: null }).onConflict((oc) => oc.column('rpps').doNothing()).execute();
+    await db.insertInto('professionals').values({ ...pro, last_login_at: null }).onConflict((oc) => oc.column('rpps').doUpdateSet({ city: pro.city })).execute();
   }
 
   // An ACTIVE adult with an account, parent principal of an ACTIVE child (REP-2).
@@ -98,6 +101,9 @@ export async function seed(db: Db, now = new Date()) {
   }
   await db.insertInto('representations').values({ account_id: account.id, profile_id: leo, role: 'PARENT_PRINCIPAL', granted_at: now, revoked_at: null, granted_by: null, revoked_reason: null, revoked_by: null })
     .onConflict((oc) => oc.columns(['account_id', 'profile_id']).where('revoked_at', 'is', null).doNothing()).execute();
+
+  await ensureDemoDocuments(db, marie, MARIE_DOCUMENTS, now);
+  await ensureDemoDocuments(db, leo, LEO_DOCUMENTS, now);
 
   // A PENDING person with a known code provisoire, to try the activation.
   const jean = await ensureProfile(db, { nir: nir(DEMO.pending.nirBody), serial: DEMO.pending.vitaleSerial, birthName: 'MARTIN',

@@ -6,9 +6,10 @@ import { expireInvitations } from '@/lib/representatives/invitations';
 import { handOverAtMajority } from '@/lib/representatives/majority';
 import { runClosureJobs } from '@/lib/closure/purge';
 import { parisDay } from '@/lib/campaigns/window';
+import { eraseDeletedFiles } from '@/lib/documents/erase-deleted-files';
 
 export const SCHEDULES_QUEUE = 'schedules';
-export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure';
+export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
@@ -25,6 +26,8 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
       return expireInvitations(db, now);
     case 'closure':
       return runClosureJobs(db, now);
+    case 'erase-deleted-files':
+      return eraseDeletedFiles(db, now);
   }
 }
 
@@ -40,7 +43,9 @@ export async function registerSchedules(queue: Queue, now = new Date()): Promise
   await queue.upsertJobScheduler('expire-invitations', { pattern: '10 0 * * *', tz: 'Europe/Paris' }, { name: 'expire-invitations' });
   await queue.add('close-windows', {}, { jobId: `close-windows-start-${parisDay(now)}` });
   await queue.upsertJobScheduler('closure', { pattern: '30 0 * * *', tz: 'Europe/Paris' }, { name: 'closure' });
+  await queue.upsertJobScheduler('erase-deleted-files', { pattern: '0 2 * * *', tz: 'Europe/Paris' }, { name: 'erase-deleted-files' });
   await queue.add('majority', {}, { jobId: `majority-start-${parisDay(now)}` });
+  await queue.add('erase-deleted-files', {}, { jobId: `erase-deleted-files-start-${parisDay(now)}` });
   await queue.add('closure', {}, { jobId: `closure-start-${parisDay(now)}` });
   await queue.add('start-due-campaigns', {}, { jobId: `start-due-campaigns-start-${now.getTime()}` });
 }

@@ -10,6 +10,7 @@ import { IMPORTS_QUEUE, processImport, type ImportJob } from './imports';
 import { CAMPAIGNS_QUEUE, processCampaignJob, watchCampaigns, type CampaignJob } from './campaigns';
 import { createBulkSender } from '@/lib/notifications/bulk-sender';
 import { SCHEDULES_QUEUE, processScheduled, registerSchedules, type ScheduledJob } from './schedules';
+import { DOCUMENTS_QUEUE, processDocumentsJob, type DocumentsJob } from './documents';
 
 /**
  * The worker process (`npm run worker`): relays the outbox into BullMQ and runs the processors.
@@ -23,6 +24,7 @@ const queues = {
   [IMPORTS_QUEUE]: createQueue(IMPORTS_QUEUE, connection),
   [SCHEDULES_QUEUE]: createQueue(SCHEDULES_QUEUE, connection),
   [CAMPAIGNS_QUEUE]: createQueue(CAMPAIGNS_QUEUE, connection),
+  [DOCUMENTS_QUEUE]: createQueue(DOCUMENTS_QUEUE, connection),
 };
 
 const emails = new Worker<EmailJob>(EMAILS_QUEUE, async (job) => processEmail(db, mailer, job.data), {
@@ -43,6 +45,11 @@ const campaigns = new Worker<CampaignJob>(CAMPAIGNS_QUEUE, async (job) => {
 }, { connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1 });
 campaigns.on('failed', (job, err) => logger.error({ queue: CAMPAIGNS_QUEUE, jobId: job?.id, err: err.message }, 'campaign dispatch failed'));
 
+const documents = new Worker<DocumentsJob>(DOCUMENTS_QUEUE, async (job) => processDocumentsJob(db, job.data), {
+  connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 2,
+});
+documents.on('failed', (job, err) => logger.error({ queue: DOCUMENTS_QUEUE, jobId: job?.id, err: err.message }, 'documents job failed'));
+
 const schedules = new Worker(SCHEDULES_QUEUE, async (job) => processScheduled(db, job.name as ScheduledJob), {
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
 });
@@ -51,7 +58,7 @@ void registerSchedules(queues[SCHEDULES_QUEUE]!).catch((err: Error) => logger.er
 
 // Redis down or restarted: BullMQ reconnects by itself; an unhandled 'error' event would kill the process.
 const onConnectionError = (err: Error) => logger.warn({ err: err.message }, 'queue connection error');
-for (const w of [emails, imports, campaigns, schedules] as Worker[]) w.on('error', onConnectionError);
+for (const w of [emails, imports, campaigns, documents, schedules] as Worker[]) w.on('error', onConnectionError);
 for (const q of Object.values(queues)) q.on('error', onConnectionError);
 
 /** FAILED marks still being written; shutdown waits for them before closing the pool. */
@@ -91,7 +98,7 @@ async function shutdown(signal: string) {
   clearInterval(timer);
   clearInterval(watchdog);
   await relaying;
-  await Promise.all([emails.close(), imports.close(), schedules.close(), campaigns.close()]); // waits for the jobs in progress
+  await Promise.all([emails.close(), imports.close(), schedules.close(), campaigns.close(), documents.close()]); // waits for the jobs in progress
   await Promise.all(pendingMarks);
   await Promise.all(Object.values(queues).map((q) => q.close()));
   connection.disconnect();

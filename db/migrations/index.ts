@@ -10,6 +10,9 @@ import * as m202611291200 from './202611291200_identity';
 import * as m202611291300 from './202611291300_heirs_merges';
 import * as m202611291400 from './202611291400_trace_chain_lookup';
 import * as m202611291410 from './202611291410_population_staging';
+import * as m202611291500 from './202611291500_documents';
+import * as m202611291510 from './202611291510_measures';
+import * as m202611291520 from './202611291520_privacy';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +27,7 @@ export const migrations: Record<string, Migration> = {
   '202611291300_heirs_merges': m202611291300,
   '202611291400_trace_chain_lookup': m202611291400,
   '202611291410_population_staging': m202611291410,
+  '202611291500_documents': m202611291500,
+  '202611291510_measures': m202611291510,
+  '202611291520_privacy': m202611291520,
 };

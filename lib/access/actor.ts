@@ -7,6 +7,8 @@ export type PatientActor = {
   ownProfileId: string | null;
   /** Profiles this account represents with an active link (REP-1..5). */
   representedProfileIds: readonly string[];
+  /** AID-4: profiles of the people this account helps as an accepted aidant. */
+  aidedProfileIds?: readonly string[];
 };
 export type ProfessionalActor = {
   kind: 'PROFESSIONAL';

@@ -1,5 +1,9 @@
 import type { ProfileState } from '@/lib/accounts/lifecycle';
 import type { Actor } from './actor';
+import {
+  DEFAULT_PRIVACY, DOCUMENT_REASONS, patientDocumentDecision, patientRole, professionalDocumentDecision,
+  type DocumentDenyCode, type DocumentOperation, type DocumentTarget, type PrivacySettings, type ProContext,
+} from './document-access';
 
 /**
  * THE access policy (DESIGN.md "One access policy"): default deny. Every page, action, API and job
@@ -9,6 +13,7 @@ export type Action =
   | 'profile.view'            // the patient's dashboard for a profile
   | 'profile.history.read'    // Historique d'activité (AUD-4, AUD-6)
   | 'profile.medical.read'    // any medical content (documents, profil médical...)
+  | 'profile.medical.write'   // PRF-2, MEA-2: the patient side enters its own data (profil médical, measures)
   | 'profile.create'          // a CNAM agent creates a beneficiary (BO-4)
   | 'profile.admin.read'      // civil status and lifecycle state, never medical content (BO)
   | 'profile.code.reissue'    // BO-3: a new code provisoire
@@ -24,17 +29,32 @@ export type Action =
   | 'population.import'       // BO-1: load the insured population
   | 'campaign.read'           // BO-1: campaigns, progress, statistics
   | 'campaign.manage'         // BO-1: create, schedule, start, pause, resume, cancel, retry, letters
+  | 'document.add'            // DOC-2: "Ajouter un document de santé" (patient side)
+  | 'document.read'           // preview or download one document (DOC-3, VIS-6..9, VIS-14)
+  | 'document.organize'       // DOC-5: pin, file in a folder
+  | 'document.edit'           // DOC-5: rename, re-categorise
+  | 'document.delete'         // DOC-5..7, DOC-9
+  | 'document.mask'           // VIS-2: mask or unmask for professionals
+  | 'privacy.manage'          // VIS-3 mask-all, EMG-1 toggles, PRO-7 blocks: holder or representative only
   | 'advisor.access'
   | 'pro.access';
 
 export type ProfileTarget = { id: string; state: ProfileState; holderAccountId: string | null };
-export type Target = { profile?: ProfileTarget };
+export type Target = {
+  profile?: ProfileTarget;
+  document?: DocumentTarget;
+  /** Professional side only: established by the professional use cases (issue of PRO, EMG). */
+  pro?: ProContext;
+  privacy?: PrivacySettings;
+  /** DOC-6: off unless the regulation's announced right is switched on. */
+  patientMayDeleteProfessionalDocuments?: boolean;
+};
 
 export type Decision = { allowed: true } | { allowed: false; code: DenyCode; reason: string };
 
 export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
-  | 'staff-no-medical' | 'no-target';
+  | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | DocumentDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
   'default-deny': "cette action n’est pas autorisée.",
@@ -44,6 +64,8 @@ const REASONS: Record<DenyCode, string> = {
   'advisor-no-medical': "les conseillers France Services n’accèdent jamais au contenu médical (FS-4).",
   'staff-no-medical': "les agents de l’Assurance Maladie n’accèdent pas au contenu médical (BO).",
   'no-target': 'profil introuvable.',
+  'aidant-not-allowed': 'un aidant ne peut pas faire cette démarche pour la personne qu’il aide (AID-4).',
+  ...DOCUMENT_REASONS,
 };
 
 const deny = (code: DenyCode): Decision => ({ allowed: false, code, reason: REASONS[code] });
@@ -54,17 +76,65 @@ const PATIENT_SIDE_STATES: readonly ProfileState[] = ['ACTIVE'];
 /** ACC-3/ACC-4: professionals read and deposit in CREATED, ACTIVE and SUSPENDED profiles. */
 const PRO_STATES: readonly ProfileState[] = ['CREATED', 'ACTIVE', 'SUSPENDED'];
 
-function patientReaches(actor: Extract<Actor, { kind: 'PATIENT' }>, profile: ProfileTarget): Decision {
-  const isHolder = actor.ownProfileId === profile.id;
-  const represents = actor.representedProfileIds.includes(profile.id); // REP-1, REP-5
-  if (!isHolder && !represents) return deny('not-holder');
+/** Holder or representative (REP-1, REP-5); an aidant only where AID-4 lets them (`aidant`). */
+function patientReaches(actor: Extract<Actor, { kind: 'PATIENT' }>, profile: ProfileTarget, aidant = false): Decision {
+  const role = patientRole(actor, profile.id);
+  if (!role) return deny('not-holder');
+  if (role === 'AIDANT' && !aidant) return deny('aidant-not-allowed');
   // A represented child profile may still be CREATED (REP-2 activates it later); the holder's must be ACTIVE.
-  const states: readonly ProfileState[] = isHolder ? PATIENT_SIDE_STATES : ['CREATED', 'ACTIVE'];
+  const states: readonly ProfileState[] = role === 'REPRESENTATIVE' ? ['CREATED', 'ACTIVE'] : PATIENT_SIDE_STATES;
   return states.includes(profile.state) ? ALLOW : deny('profile-unavailable');
 }
 
+const OPERATION: Partial<Record<Action, DocumentOperation>> = {
+  'document.read': 'read', 'document.organize': 'organize', 'document.edit': 'edit', 'document.delete': 'delete', 'document.mask': 'mask',
+};
+
+function authorizeDocument(actor: Actor, op: DocumentOperation, target: Target): Decision {
+  const { profile, document } = target;
+  if (!profile || !document || document.profileId !== profile.id) return deny('no-target');
+  switch (actor.kind) {
+    case 'PATIENT': {
+      const reach = patientReaches(actor, profile, true);
+      if (!reach.allowed) return reach;
+      const code = patientDocumentDecision(patientRole(actor, profile.id)!, op, document,
+        { patientMayDeleteProfessionalDocuments: target.patientMayDeleteProfessionalDocuments ?? false });
+      return code ? deny(code) : ALLOW;
+    }
+    case 'PROFESSIONAL': {
+      if (!PRO_STATES.includes(profile.state)) return deny('profile-unavailable'); // PRO-12
+      if (!target.pro) return deny('pro-not-authorised');
+      const code = professionalDocumentDecision(actor, op, document, target.pro, target.privacy ?? DEFAULT_PRIVACY);
+      return code ? deny(code) : ALLOW;
+    }
+    case 'ADVISOR':
+      return deny('advisor-no-medical'); // FS-4
+    case 'STAFF':
+      return deny('staff-no-medical');
+    default:
+      return deny('default-deny');
+  }
+}
+
 export function authorize(actor: Actor, action: Action, target: Target = {}): Decision {
+  const op = OPERATION[action];
+  if (op) return authorizeDocument(actor, op, target);
   switch (action) {
+    case 'document.add':
+    case 'profile.medical.write':
+      // DOC-2, PRF-2, MEA-2: the patient side, aidants included (AID-4).
+      if (!target.profile) return deny('no-target');
+      if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
+      if (actor.kind === 'STAFF') return deny('staff-no-medical');
+      if (actor.kind !== 'PATIENT') return deny('wrong-audience');
+      return patientReaches(actor, target.profile, true);
+    case 'privacy.manage':
+      // VIS-2/VIS-3, EMG-1, PRO-7 for the holder and representatives; never an aidant (AID-4) nor an advisor (FS-4).
+      if (!target.profile) return deny('no-target');
+      if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
+      if (actor.kind === 'STAFF') return deny('staff-no-medical');
+      if (actor.kind !== 'PATIENT') return deny('wrong-audience');
+      return patientReaches(actor, target.profile);
     case 'profile.representatives.share':
       if (!target.profile) return deny('no-target');
       if (actor.kind !== 'PATIENT') return deny('wrong-audience');
@@ -79,7 +149,8 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'profile.history.read':
     case 'profile.medical.read': {
       if (!target.profile) return deny('no-target');
-      if (actor.kind === 'PATIENT') return patientReaches(actor, target.profile);
+      // AID-4: an aidant consults the data and the history, not the holder's own dashboard actions.
+      if (actor.kind === 'PATIENT') return patientReaches(actor, target.profile, action !== 'profile.view');
       if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
       if (actor.kind === 'STAFF') return deny('staff-no-medical');
       if (actor.kind === 'PROFESSIONAL' && action === 'profile.medical.read') {

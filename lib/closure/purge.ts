@@ -11,6 +11,7 @@ import { authorize } from '@/lib/access/policy';
 import { AccessDeniedError } from '@/lib/errors';
 import { ARCHIVE_YEARS, deletionAlertOn } from './rules';
 import { closeInTransaction } from './close-profile';
+import { blobStore } from '@/lib/storage/blob-store';
 
 const SYSTEM = { kind: 'SYSTEM', job: 'closure' } as const;
 
@@ -26,9 +27,15 @@ async function purgeOne(db: Db, trx: Transaction<DB>, profileId: string, event: 
   if (!p) return null;
   const { to } = transition(p.state, event, 'SYSTEM');
   const told = { email: p.account_email ?? p.email, firstName: p.first_names.split(' ')[0] ?? '' };
-  for (const table of ['activation_codes', 'activation_failures', 'enrolments', 'oppositions'] as const) {
+  // Documents: deleting a row deletes its wrapped key, so the encrypted file is unreadable at once
+  // (crypto-erasure, DOC-13); the file itself is removed right after.
+  const blobs = await trx.selectFrom('documents').select('blob_key').where('profile_id', '=', profileId).where('blob_key', 'is not', null).execute();
+  await trx.updateTable('documents').set({ folder_id: null, replaces_id: null }).where('profile_id', '=', profileId).execute();
+  for (const table of ['activation_codes', 'activation_failures', 'enrolments', 'oppositions', 'documents', 'document_folders',
+    'measures', 'measure_targets', 'mask_all_runs', 'professional_blocks', 'privacy_settings'] as const) {
     await trx.deleteFrom(table).where('profile_id', '=', profileId).execute();
   }
+  for (const { blob_key } of blobs) await blobStore().delete(blob_key!);
   await trx.deleteFrom('representative_invitations').where('profile_id', '=', profileId).execute();
   await trx.deleteFrom('representations').where('profile_id', '=', profileId).execute();
   await trx.updateTable('campaign_recipients').set({ profile_id: null }).where('profile_id', '=', profileId).execute();

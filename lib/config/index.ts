@@ -19,6 +19,17 @@ const schema = z.object({
   QUEUE_PREFIX: z.string().default('{mes}'),
   /** Uploaded files (population imports) and, later, document blobs. Shared storage when multi-machine. */
   DATA_DIR: z.string().default('.data'),
+  /**
+   * DOC-13: the master key (32 bytes, base64) that wraps each document's own key. Required in
+   * production; the demo derives one from AUTH_SECRET. Blobs go to DATA_DIR (local) or an S3 bucket.
+   */
+  DOCUMENT_MASTER_KEY: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, '32 octets en base64 attendus').optional(),
+  STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_REGION: z.string().default('us-east-1'),
+  S3_BUCKET: z.string().default('mes-documents'),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
   /** Campaign sending: SMTP connections in parallel, and how long a claimed batch stays reserved. */
   CAMPAIGN_SMTP_CONNECTIONS: z.coerce.number().int().min(1).max(50).default(8),
   CAMPAIGN_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
@@ -46,6 +57,9 @@ export function config(): Config {
   const env = parsed.data;
   if (!env.AUTH_SECRET && env.NODE_ENV === 'production') {
     throw new Error('AUTH_SECRET est obligatoire en production / AUTH_SECRET is required in production');
+  }
+  if (!env.DOCUMENT_MASTER_KEY && env.NODE_ENV === 'production') {
+    throw new Error('DOCUMENT_MASTER_KEY est obligatoire en production / DOCUMENT_MASTER_KEY is required in production');
   }
   const authSecret = env.AUTH_SECRET ?? DEMO_SECRET;
   cached = { ...env, AUTH_SECRET: authSecret, CODE_PEPPER: env.CODE_PEPPER ?? authSecret };

@@ -24,6 +24,15 @@ function demoSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+/** DOC-13: the demo's document master key, generated once and kept with the demo data. */
+function demoMasterKey(): string {
+  if (process.env.DOCUMENT_MASTER_KEY) return process.env.DOCUMENT_MASTER_KEY;
+  const file = path.join(dataDir, 'document-master-key');
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600 });
+  console.log('DOCUMENT_MASTER_KEY : clé de démonstration générée dans .data/document-master-key (à remplacer en production).');
+  return readFileSync(file, 'utf8').trim();
+}
+
 function newestSource(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -76,7 +85,7 @@ async function main() {
   const appUrl = process.env.APP_URL ?? `http://localhost:${port}`;
   const pscPort = Number(process.env.PSC_PORT ?? 9100);
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATABASE_URL: pg.url, REDIS_URL: redis.url, APP_URL: appUrl, AUTH_SECRET: demoSecret(),
+    ...process.env, DATABASE_URL: pg.url, REDIS_URL: redis.url, APP_URL: appUrl, AUTH_SECRET: demoSecret(), DOCUMENT_MASTER_KEY: demoMasterKey(),
     NEXT_TELEMETRY_DISABLED: '1', PSC_ISSUER: process.env.PSC_ISSUER ?? `http://localhost:${pscPort}`,
     PSC_REDIRECT_URIS: process.env.PSC_REDIRECT_URIS ?? `${appUrl}/api/auth/callback/psc`,
     // Without SMTP the demo keeps emails; visitors read their codes at /demo/courriels.

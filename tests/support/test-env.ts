@@ -13,5 +13,6 @@ export function withDatabase(serverUrl: string, database: string): string {
 
 export const TEST_SECRETS = {
   AUTH_SECRET: 'test-secret-for-the-test-suite-only-0123456789',
+  DOCUMENT_MASTER_KEY: 'dGVzdC1tYXN0ZXIta2V5LWZvci10aGUtc3VpdGUtMDE=',
   NODE_ENV: 'test',
 } as const;

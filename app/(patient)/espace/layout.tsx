@@ -5,6 +5,9 @@ import { signOutAction } from '@/app/_auth/login-actions';
 
 const nav = [
   { href: '/espace', label: 'Accueil' },
+  { href: '/espace/documents', label: 'Documents' },
+  { href: '/espace/mesures', label: 'Mesures' },
+  { href: '/espace/confidentialite', label: 'Confidentialité' },
   { href: '/espace/historique', label: 'Historique d’activité' },
   { href: '/espace/invitations', label: 'Invitations' },
 ];

@@ -1,0 +1,166 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { Alert, Button, Field, PageTitle, Table } from '@/components/ui';
+import { ProfileSwitcher } from '@/components/documents/ProfileSwitcher';
+import { getDb } from '@/db/client';
+import { ensureOnProfile } from '@/lib/access/profile-guard';
+import { switchableProfiles } from '@/lib/accounts/switchable-profiles';
+import { requireAudience } from '@/lib/auth/session';
+import { clock } from '@/lib/clock';
+import { maskAllStatus } from '@/lib/confidentiality/mask-all';
+import { blockedProfessionals, searchProfessionals } from '@/lib/confidentiality/professional-blocks';
+import { privacyOf } from '@/lib/confidentiality/settings';
+import { AccessDeniedError, DomainError, NotFoundError } from '@/lib/errors';
+import { selectedProfileId } from '../selected-profile';
+import { blockAction, emergencyTogglesAction, maskAllAction, retryMaskAllAction } from './actions';
+
+export const metadata: Metadata = { title: 'Confidentialité' };
+
+type Search = { profil?: string; recherche?: string; erreur?: string; champ?: string; masquage?: string; urgence?: string; bloque?: string; debloque?: string };
+
+/** VIS-3..5 mask-all, EMG-1 emergency toggles, PRO-7 blocked professionals: the holder's or a representative's choices. */
+export default async function ConfidentialityPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireAudience('patient');
+  const search = await searchParams;
+  const profileId = selectedProfileId(actor, search.profil);
+  if (!profileId) notFound();
+  const db = getDb();
+  const now = clock.now();
+  try {
+    await ensureOnProfile(db, actor, 'privacy.manage', profileId, 'privacy.view', now);
+  } catch (error) {
+    if (error instanceof NotFoundError || error instanceof AccessDeniedError) notFound();
+    throw error;
+  }
+  let results: Awaited<ReturnType<typeof searchProfessionals>> | undefined;
+  let searchError: string | undefined;
+  if (search.recherche !== undefined) {
+    try {
+      results = await searchProfessionals(db, actor, profileId, search.recherche, now);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      searchError = error.message;
+    }
+  }
+  const [maskAll, privacy, blocked, profiles] = await Promise.all([
+    maskAllStatus(db, profileId), privacyOf(db, profileId), blockedProfessionals(db, profileId), switchableProfiles(db, actor)]);
+  const profil = search.profil;
+  const hidden = profil ? <input type="hidden" name="profil" value={profil} /> : null;
+  const run = maskAll.lastRun;
+  const running = run?.status === 'PENDING';
+  const proName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
+  return (
+    <>
+      <PageTitle title="Confidentialité" lead="Choisissez ce que les professionnels de santé peuvent voir de votre profil, y compris en cas d’urgence, et bloquez ceux que vous ne souhaitez pas voir y accéder." />
+      <ProfileSwitcher profiles={profiles} current={profileId} action="/espace/confidentialite" />
+      {search.erreur && !search.champ && <Alert variant="error" title="L’action n’a pas abouti">{search.erreur}</Alert>}
+
+      <section aria-labelledby="masquage" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
+        <h2 id="masquage" className="mb-2 text-2xl font-bold">Masquer tous mes documents</h2>
+        {search.masquage === 'active' && <Alert variant="success" title="Masquage demandé">Vos documents sont en cours de masquage ; les prochains arriveront masqués.</Alert>}
+        {search.masquage === 'desactive' && <Alert variant="success" title="Masquage retiré">Les documents masqués un par un le restent.</Alert>}
+        <p className="mb-4">
+          {maskAll.maskAll
+            ? 'Tous vos documents, votre rubrique « Mon histoire de santé » et vos directives anticipées sont masqués aux professionnels de santé, et chaque nouveau document arrive masqué. Seuls le professionnel qui a déposé un document et votre professionnel administrateur les voient encore.'
+            : 'Vos documents sont visibles des professionnels de santé autorisés, sauf ceux que vous avez masqués un par un. Vous pouvez masquer d’un coup tous vos documents, votre rubrique « Mon histoire de santé » et vos directives anticipées, ainsi que les documents à venir.'}
+        </p>
+        {running && <p className="mb-4" role="status">Le traitement de vos documents est en cours ; rechargez la page dans un instant.</p>}
+        {run?.status === 'FAILED' && (
+          <Alert variant="warning" title={run.mask ? 'Certains documents n’ont pas pu être masqués' : 'Certains documents n’ont pas pu être rendus visibles'}>
+            <p>{run.failed} document{run.failed > 1 ? 's' : ''} n’{run.failed > 1 ? 'ont' : 'a'} pas pu être traité{run.failed > 1 ? 's' : ''}.</p>
+            <form action={retryMaskAllAction}>{hidden}<Button type="submit" variant="secondary">Réessayer</Button></form>
+          </Alert>
+        )}
+        <form action={maskAllAction}>
+          {hidden}
+          <input type="hidden" name="masquer" value={maskAll.maskAll ? 'non' : 'oui'} />
+          <Button type="submit" variant={maskAll.maskAll ? 'secondary' : 'primary'}>
+            {maskAll.maskAll ? 'Ne plus masquer tous mes documents' : 'Je masque tous mes documents et ma rubrique histoire de santé'}
+          </Button>
+        </form>
+      </section>
+
+      <section aria-labelledby="urgence" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
+        <h2 id="urgence" className="mb-2 text-2xl font-bold">Accès en cas d’urgence</h2>
+        {search.urgence && <Alert variant="success" title="Vos choix pour les urgences sont enregistrés" />}
+        <p className="mb-4">En cas d’urgence, si vous ne pouvez pas donner votre accord, un professionnel de santé peut avoir besoin de consulter votre profil. Chaque accès en urgence vous est signalé aussitôt par courriel.</p>
+        <form action={emergencyTogglesAction}>
+          {hidden}
+          <fieldset className="mb-6 space-y-5">
+            <legend className="sr-only">Accès en cas d’urgence</legend>
+            <Toggle name="regulation" checked={privacy.emergencyRegulation} label="Le médecin du SAMU (centre 15) peut accéder à mon profil en cas d’urgence"
+              hint="Lors d’un appel au 15, le médecin régulateur peut consulter vos documents pour décider de l’aide à vous apporter." />
+            <Toggle name="autres" checked={privacy.emergencyOther} label="Les autres professionnels de santé peuvent accéder à mon profil en cas d’urgence"
+              hint="Si votre vie est en danger et que vous ne pouvez pas l’exprimer, un professionnel peut consulter votre profil pendant 2 heures, sans pouvoir le modifier, en justifiant cet accès." />
+            <Toggle name="masques" checked={privacy.emergencyMaskedVisible} label="En cas d’urgence, ils peuvent aussi voir mes documents masqués"
+              hint="Sans cette autorisation, les documents que vous avez masqués restent cachés, même en urgence." />
+          </fieldset>
+          <Button type="submit">Enregistrer mes choix</Button>
+        </form>
+      </section>
+
+      <section aria-labelledby="bloques" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
+        <h2 id="bloques" className="mb-2 text-2xl font-bold">Professionnels de santé bloqués</h2>
+        {search.bloque && <Alert variant="success" title={`${search.bloque} est bloqué`}>Ce professionnel ne peut plus accéder à votre profil, même en urgence.</Alert>}
+        {search.debloque && <Alert variant="success" title={`${search.debloque} est débloqué`}>Il devra de nouveau obtenir votre accord pour accéder à votre profil.</Alert>}
+        <p className="mb-4">Un professionnel bloqué ne peut plus consulter votre profil ni y ajouter de documents, même en urgence. Vous n’avez pas à vous justifier.</p>
+        <Table caption="Professionnels bloqués" rows={blocked} rowKey={(p) => p.id} empty="Vous n’avez bloqué aucun professionnel de santé."
+          columns={[
+            { key: 'name', header: 'Nom', rowHeader: true, cell: (p) => proName(p) },
+            { key: 'profession', header: 'Profession', cell: (p) => p.profession_label },
+            { key: 'city', header: 'Ville', cell: (p) => p.city ?? '—' },
+            { key: 'action', header: 'Action', cell: (p) => (
+              <form action={blockAction}>
+                {hidden}
+                <input type="hidden" name="professionnel" value={p.id} />
+                <input type="hidden" name="nom" value={proName(p)} />
+                <input type="hidden" name="bloquer" value="non" />
+                <Button type="submit" variant="link" aria-label={`Débloquer ${proName(p)}`}>Débloquer</Button>
+              </form>
+            ) },
+          ]} />
+        <form method="get" action="/espace/confidentialite#bloques" role="search" aria-label="Rechercher un professionnel de santé à bloquer">
+          {hidden}
+          <Field label="Rechercher un professionnel de santé" name="recherche" type="search" defaultValue={search.recherche ?? ''}
+            hint="Nom, profession, ville ou numéro RPPS." error={searchError} />
+          <Button type="submit" variant="secondary">Rechercher</Button>
+        </form>
+        {results && (
+          <div className="mt-6">
+            <Table caption={`Résultats de la recherche « ${search.recherche} »`} rows={results} rowKey={(p) => p.id}
+              empty="Aucun professionnel de santé ne correspond à cette recherche."
+              columns={[
+                { key: 'name', header: 'Nom', rowHeader: true, cell: (p) => proName(p) },
+                { key: 'profession', header: 'Profession', cell: (p) => p.profession_label },
+                { key: 'city', header: 'Ville', cell: (p) => p.city ?? '—' },
+                { key: 'rpps', header: 'RPPS', cell: (p) => p.rpps },
+                { key: 'action', header: 'Action', cell: (p) => (p.blocked ? 'Déjà bloqué' : (
+                  <form action={blockAction}>
+                    {hidden}
+                    <input type="hidden" name="professionnel" value={p.id} />
+                    <input type="hidden" name="nom" value={proName(p)} />
+                    <input type="hidden" name="bloquer" value="oui" />
+                    <Button type="submit" variant="danger" aria-label={`Bloquer ${proName(p)}`}>Bloquer</Button>
+                  </form>
+                )) },
+              ]} />
+          </div>
+        )}
+      </section>
+    </>
+  );
+}
+
+/** One emergency toggle: a checkbox with its plain-French explanation tied by aria-describedby. */
+function Toggle({ name, checked, label, hint }: { name: string; checked: boolean; label: string; hint: string }) {
+  return (
+    <div className="flex gap-3">
+      <input type="checkbox" id={`urgence-${name}`} name={name} defaultChecked={checked} aria-describedby={`urgence-${name}-hint`}
+        className="mt-1 size-6 shrink-0 accent-primary-700" />
+      <div>
+        <label htmlFor={`urgence-${name}`} className="font-semibold">{label}</label>
+        <p id={`urgence-${name}-hint`} className="text-muted">{hint}</p>
+      </div>
+    </div>
+  );
+}
