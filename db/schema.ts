@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ProfileState } from '@/lib/accounts/lifecycle';
+import type { NotificationChannel, NotificationData, NotificationKind, SwitchableKind } from '@/lib/notifications/kinds';
 
 /** Table types, written by hand next to the migrations that create them. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -39,6 +40,8 @@ export interface ProfilesTable {
   suspension_objected_at: Generated<Date | null>;
   purged_at: Generated<Date | null>;
   merged_into: Generated<string | null>;
+  /** HIS-4: the latest activation or re-opening instant (null until the holder activates). */
+  activated_at: Generated<Date | null>;
   created_at: CreatedAt;
 }
 
@@ -107,7 +110,7 @@ export interface EnrolmentsTable {
   expires_at: Timestamp;
 }
 
-export type OtpPurpose = 'ENROLMENT_EMAIL' | 'PATIENT_LOGIN' | 'STAFF_LOGIN';
+export type OtpPurpose = 'ENROLMENT_EMAIL' | 'PATIENT_LOGIN' | 'STAFF_LOGIN' | 'DATA_EXPORT';
 
 export interface OtpChallengesTable {
   id: Generated<string>;
@@ -409,6 +412,7 @@ export interface PrivacySettingsTable {
   emergency_regulation: Generated<boolean>;
   emergency_other: Generated<boolean>;
   emergency_masked_visible: Generated<boolean>;
+  administrateur_id: Generated<string | null>;
   updated_at: Timestamp;
 }
 
@@ -464,6 +468,109 @@ export interface ProfessionalBlocksTable {
   unblocked_at: Timestamp | null;
 }
 
+/** HIS-2: the episode categories of Mon histoire de santé. */
+export type CareCategory = 'DISEASE' | 'BIOLOGY' | 'MEDICINE' | 'MEDICAL_DENTAL_CARE' | 'HOSPITALIZATION' | 'RADIOLOGY' | 'MEDICAL_DEVICE' | 'VACCINE';
+
+export interface CareHistoryImportsTable {
+  id: Generated<string>;
+  filename: string;
+  stored_path: string;
+  uploaded_by: string;
+  status: Generated<ImportStatus>;
+  lines_read: Generated<number>;
+  accepted: Generated<number>;
+  inserted: Generated<number>;
+  already_known: Generated<number>;
+  withheld: Generated<number>;
+  rejected: Generated<number>;
+  error: string | null;
+  created_at: CreatedAt;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+}
+
+export interface CareHistoryImportRejectionsTable {
+  id: Generated<string>;
+  import_id: string;
+  line_no: number;
+  column_name: string;
+  reason: string;
+}
+
+/** HIS-1, HIS-2: one reimbursed claim line (no amounts); written only by the import. */
+export interface CareEpisodesTable {
+  id: Generated<string>;
+  profile_id: string;
+  claim_line_id: string;
+  care_date: DateOnly;
+  category: CareCategory;
+  label: string;
+  prescriber_specialty: string | null;
+  import_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** NOT-6: one in-app notification of a profile, shared by its accounts; `deleted_at` hides it for all. */
+export interface NotificationsTable {
+  id: Generated<string>;
+  profile_id: string;
+  kind: NotificationKind;
+  data: ColumnType<NotificationData, string, string>;
+  created_at: Timestamp;
+  deleted_at: Timestamp | null;
+  deleted_by: string | null;
+}
+
+/** NOT-6: read state, per account. */
+export interface NotificationReadsTable {
+  account_id: string;
+  notification_id: string;
+  read_at: Timestamp;
+}
+
+/** NOT-1: an account's switch for one kind on one channel; no row = on. */
+export interface NotificationPreferencesTable {
+  account_id: string;
+  kind: SwitchableKind;
+  channel: NotificationChannel;
+  enabled: boolean;
+  updated_at: Timestamp;
+}
+
+export type MedicalEntryKindColumn = 'ALLERGY' | 'CONDITION' | 'HOSPITALISATION' | 'TREATMENT' | 'VACCINATION' | 'FAMILY_HISTORY'
+  | 'DISABILITY' | 'BLOOD_GROUP' | 'LIFESTYLE' | 'CONTACT' | 'ORGAN_DONATION' | 'PROFESSIONAL';
+
+/** PRF-1..5: one entry of the profil médical; `payload` is validated per kind (lib/medical-profile/entry-schemas.ts). */
+export interface MedicalEntriesTable {
+  id: Generated<string>;
+  seq: ColumnType<string, never, never>;
+  profile_id: string;
+  kind: MedicalEntryKindColumn;
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  unique_key: string | null;
+  document_id: string | null;
+  source: Generated<'PATIENT' | 'PS'>;
+  source_label: string | null;
+  professional_id: string | null;
+  created_by_account: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface DataExportsTable {
+  id: Generated<string>;
+  profile_id: string;
+  account_id: string;
+  status: Generated<'PENDING' | 'READY' | 'FAILED'>;
+  blob_key: string | null;
+  wrapped_key: string | null;
+  size_bytes: ColumnType<string | null, number | null | undefined, number | null>;
+  error: string | null;
+  requested_at: Timestamp;
+  ready_at: Timestamp | null;
+  expires_at: Timestamp | null;
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -494,8 +601,16 @@ export interface DB {
   privacy_settings: PrivacySettingsTable;
   mask_all_runs: MaskAllRunsTable;
   professional_blocks: ProfessionalBlocksTable;
+  data_exports: DataExportsTable;
   measures: MeasuresTable;
   measure_targets: MeasureTargetsTable;
+  care_history_imports: CareHistoryImportsTable;
+  care_history_import_rejections: CareHistoryImportRejectionsTable;
+  care_episodes: CareEpisodesTable;
+  notifications: NotificationsTable;
+  notification_reads: NotificationReadsTable;
+  notification_preferences: NotificationPreferencesTable;
+  medical_entries: MedicalEntriesTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

@@ -7,6 +7,7 @@ import { hashPassword } from '@/lib/auth/passwords';
 import { nirKey } from '@/lib/identity/nir';
 import { SYSTEM } from '@/lib/access/actor';
 import { ensureDemoDocuments, LEO_DOCUMENTS, MARIE_DOCUMENTS } from './seed-documents';
+import { ensureDemoEpisodes, LEO_EPISODES, MARIE_EPISODES } from './seed-care-history';
 
 /**
  * Demo data, idempotent: running it again changes nothing (it only adds what is missing).
@@ -34,6 +35,7 @@ async function ensureProfile(db: Db, p: { nir: string; serial: string; birthName
       nir: p.nir, vitale_serial: p.serial, birth_name: p.birthName, first_names: p.firstNames, birth_date: p.birthDate,
       sex: p.sex, birth_place: null, email: p.email, kind: p.kind, state: p.state, previous_state: null, state_changed_at: now,
       notice_sent_at: now, opposition_deadline: null, activation_last_failure_at: null,
+      activated_at: p.state === 'ACTIVE' ? now : null, // HIS-4
     }).returning('id').executeTakeFirstOrThrow();
     await recordAccess(trx, { actor: { ...SYSTEM, job: 'seed' }, action: 'profile.create', profileId: row.id, at: now, channel: 'WORKER' });
     if (p.state === 'ACTIVE') await recordAccess(trx, { actor: { kind: 'ENROLMENT' }, action: 'profile.activate', profileId: row.id, at: now });
@@ -104,6 +106,8 @@ export async function seed(db: Db, now = new Date()) {
 
   await ensureDemoDocuments(db, marie, MARIE_DOCUMENTS, now);
   await ensureDemoDocuments(db, leo, LEO_DOCUMENTS, now);
+  await ensureDemoEpisodes(db, marie, MARIE_EPISODES);
+  await ensureDemoEpisodes(db, leo, LEO_EPISODES);
 
   // A PENDING person with a known code provisoire, to try the activation.
   const jean = await ensureProfile(db, { nir: nir(DEMO.pending.nirBody), serial: DEMO.pending.vitaleSerial, birthName: 'MARTIN',

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { ClosureEmail, OpeningFailedEmail, PurgedEmail, SuspensionEmail, type OpeningFailedData, type PurgedData } from './closure';
 import { NewCodeEmail, type NewCodeData } from './new-code';
 import { NoticeEmail, type NoticeData } from './notice';
+import { NOTIFICATION_SUBJECT, NotificationEmail, type NotificationEmailData } from './notification';
 import { OppositionReceiptEmail, type OppositionReceiptData } from './opposition-receipt';
 import { OtpEmail, type OtpData } from './otp';
 import { SecurityAlertEmail, type SecurityAlertData } from './security-alert';
@@ -28,7 +29,8 @@ export type EmailMessage =
   | { template: 'closure'; to: string; data: { firstName: string; closedAt: string; deletion: boolean } }
   | { template: 'purged'; to: string; data: PurgedData }
   | { template: 'opening-failed'; to: string; data: OpeningFailedData }
-  | { template: 'suspension'; to: string; data: { firstName: string; lastObjectionDay: string } };
+  | { template: 'suspension'; to: string; data: { firstName: string; lastObjectionDay: string } }
+  | { template: 'notification'; to: string; data: NotificationEmailData };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
@@ -77,6 +79,8 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       return both('Votre profil Mon espace santé est suspendu', (
         <SuspensionEmail firstName={message.data.firstName} lastObjectionDay={frenchDay(new Date(`${message.data.lastObjectionDay}T12:00:00Z`))} />
       ));
+    case 'notification':
+      return both(NOTIFICATION_SUBJECT, <NotificationEmail {...message.data} />);
     case 'majority':
       return both('Votre profil Mon espace santé est désormais à vous', (
         <MajorityEmail {...message.data} code={extra.code ?? ''} codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />

@@ -1,13 +1,17 @@
 import { Text } from '@react-email/components';
 import { EmailLayout, codeStyle, paragraph } from './layout';
 
-/** ACT-9 / ACT-10: a one-time code, valid 10 minutes (ACT-11). */
-export type OtpData = { purpose: 'login' | 'email-verification' };
+/** ACT-9 / ACT-10: a one-time code, valid 10 minutes (ACT-11); CLO-12: before a data export. */
+export type OtpData = { purpose: 'login' | 'email-verification' | 'data-export' };
+
+const INTRO: Record<OtpData['purpose'], string> = {
+  login: 'Voici votre code de connexion à Mon espace santé :',
+  'email-verification': 'Voici le code qui confirme votre adresse électronique :',
+  'data-export': 'Voici le code qui confirme votre demande de téléchargement de vos données :',
+};
 
 export function OtpEmail({ purpose, otp }: OtpData & { otp: string }) {
-  const intro = purpose === 'login'
-    ? 'Voici votre code de connexion à Mon espace santé :'
-    : 'Voici le code qui confirme votre adresse électronique :';
+  const intro = INTRO[purpose];
   return (
     <EmailLayout preview={`Votre code : ${otp}`} title="Votre code de sécurité">
       <Text style={paragraph}>{intro}</Text>

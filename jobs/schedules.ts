@@ -7,6 +7,7 @@ import { handOverAtMajority } from '@/lib/representatives/majority';
 import { runClosureJobs } from '@/lib/closure/purge';
 import { parisDay } from '@/lib/campaigns/window';
 import { eraseDeletedFiles } from '@/lib/documents/erase-deleted-files';
+import { eraseExpiredExports } from '@/lib/export/build-export';
 
 export const SCHEDULES_QUEUE = 'schedules';
 export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files';
@@ -27,7 +28,7 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
     case 'closure':
       return runClosureJobs(db, now);
     case 'erase-deleted-files':
-      return eraseDeletedFiles(db, now);
+      return { documents: await eraseDeletedFiles(db, now), exports: await eraseExpiredExports(db, now) };
   }
 }
 

@@ -7,12 +7,15 @@ export type PaginationProps = {
   nextHref?: string;
   /** Names the navigation landmark, e.g. "Pagination des documents". */
   label: string;
+  /** Link texts, "Page précédente" / "Page suivante" unless said otherwise (e.g. "Plus récents"). */
+  prevLabel?: string;
+  nextLabel?: string;
 };
 
 const linkClass = 'inline-flex min-h-11 items-center gap-2 px-2 font-semibold';
 
 /** Previous/next navigation; an unavailable direction is plain text, not a dead link. */
-export function Pagination({ prevHref, nextHref, label }: PaginationProps) {
+export function Pagination({ prevHref, nextHref, label, prevLabel = 'Page précédente', nextLabel = 'Page suivante' }: PaginationProps) {
   if (!prevHref && !nextHref) return null;
   return (
     <nav aria-label={label} className="my-6">
@@ -21,24 +24,24 @@ export function Pagination({ prevHref, nextHref, label }: PaginationProps) {
           {prevHref ? (
             <Link href={prevHref} rel="prev" className={linkClass}>
               <ArrowLeftIcon />
-              Page précédente
+              {prevLabel}
             </Link>
           ) : (
             <span className={`${linkClass} text-muted`}>
               <ArrowLeftIcon />
-              Page précédente
+              {prevLabel}
             </span>
           )}
         </li>
         <li>
           {nextHref ? (
             <Link href={nextHref} rel="next" className={linkClass}>
-              Page suivante
+              {nextLabel}
               <ArrowRightIcon />
             </Link>
           ) : (
             <span className={`${linkClass} text-muted`}>
-              Page suivante
+              {nextLabel}
               <ArrowRightIcon />
             </span>
           )}

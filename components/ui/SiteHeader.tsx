@@ -1,10 +1,12 @@
 import Link from 'next/link';
+import type { ReactNode } from 'react';
 import { Button } from './Button';
 import { cx } from './cx';
 import { UserIcon } from './icons';
 import { LogoMark } from './LogoMark';
 
-export type NavItem = { href: string; label: string; current?: boolean };
+/** `label` may hold more than text (a count badge); `ariaLabel` then gives the spoken name ("Notifications, 3 non lues"). */
+export type NavItem = { href: string; label: ReactNode; ariaLabel?: string; current?: boolean };
 
 export type SiteHeaderProps = {
   /** e.g. "Professionnels de santé", "Back-office Assurance Maladie", "France Services". */
@@ -54,6 +56,7 @@ export function SiteHeader({ audienceLabel, homeHref, nav, user }: SiteHeaderPro
               <li key={item.href}>
                 <Link
                   href={item.href}
+                  aria-label={item.ariaLabel}
                   aria-current={item.current ? 'page' : undefined}
                   className={cx(
                     'inline-flex min-h-11 items-center border-b-4 px-2 py-2 font-semibold no-underline',

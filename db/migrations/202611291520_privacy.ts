@@ -3,7 +3,7 @@ import { type Kysely, sql } from 'kysely';
 /**
  * VIS-3..5: each switch of mask-all is a run of the retryable job that (un)masks existing documents,
  * with its failure count; PRO-7: professionals blocked by a profile (kept when lifted, for the
- * history); professionals get a city to be found by (PRO-7 search).
+ * history); VIS-7: the administrateur; professionals get a city to be found by (PRO-7 search).
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -28,6 +28,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       unblocked_at timestamptz
     );
     create unique index professional_blocks_active on professional_blocks (profile_id, professional_id) where unblocked_at is null;
+
+    -- VIS-7: at most one administrateur per profile.
+    alter table privacy_settings add column administrateur_id uuid references professionals(id);
 
     alter table professionals add column city text;
     create index professionals_family_name on professionals (lower(family_name));

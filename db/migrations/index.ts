@@ -13,6 +13,11 @@ import * as m202611291410 from './202611291410_population_staging';
 import * as m202611291500 from './202611291500_documents';
 import * as m202611291510 from './202611291510_measures';
 import * as m202611291520 from './202611291520_privacy';
+import * as m202611291600 from './202611291600_care_history';
+import * as m202611291610 from './202611291610_notifications';
+import * as m202611291620 from './202611291620_medical_profile';
+import * as m202611291630 from './202611291630_history_filters';
+import * as m202611291640 from './202611291640_exports';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +35,9 @@ export const migrations: Record<string, Migration> = {
   '202611291500_documents': m202611291500,
   '202611291510_measures': m202611291510,
   '202611291520_privacy': m202611291520,
+  '202611291600_care_history': m202611291600,
+  '202611291610_notifications': m202611291610,
+  '202611291620_medical_profile': m202611291620,
+  '202611291630_history_filters': m202611291630,
+  '202611291640_exports': m202611291640,
 };

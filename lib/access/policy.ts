@@ -4,6 +4,7 @@ import {
   DEFAULT_PRIVACY, DOCUMENT_REASONS, patientDocumentDecision, patientRole, professionalDocumentDecision,
   type DocumentDenyCode, type DocumentOperation, type DocumentTarget, type PrivacySettings, type ProContext,
 } from './document-access';
+import { CARE_HISTORY_REASONS, careHistoryVisibleToProfessional, type CareHistoryDenyCode } from './care-history-access';
 
 /**
  * THE access policy (DESIGN.md "One access policy"): default deny. Every page, action, API and job
@@ -35,7 +36,12 @@ export type Action =
   | 'document.edit'           // DOC-5: rename, re-categorise
   | 'document.delete'         // DOC-5..7, DOC-9
   | 'document.mask'           // VIS-2: mask or unmask for professionals
+  | 'profile.export'          // CLO-12: "Télécharger mes données", holder or representative, on the web
   | 'privacy.manage'          // VIS-3 mask-all, EMG-1 toggles, PRO-7 blocks: holder or representative only
+  | 'notifications.read'      // NOT-6, AID-4: a profile's in-app notifications (read, mark read, delete)
+  | 'notifications.manage'    // NOT-1: an account's own notification switches (FS-3 advisors: assisted visit only)
+  | 'care-history.read'       // HIS-1, HIS-4, HIS-5: Mon histoire de santé of a profile
+  | 'care-history.import'     // HIS-1, HIS-3: load the fund's reimbursement feed (staff)
   | 'advisor.access'
   | 'pro.access';
 
@@ -48,13 +54,15 @@ export type Target = {
   privacy?: PrivacySettings;
   /** DOC-6: off unless the regulation's announced right is switched on. */
   patientMayDeleteProfessionalDocuments?: boolean;
+  /** HIS-4: the profile's latest activation instant and the time of the question (professionals only). */
+  careHistory?: { activatedAt: Date | null; now: Date };
 };
 
 export type Decision = { allowed: true } | { allowed: false; code: DenyCode; reason: string };
 
 export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
-  | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | DocumentDenyCode;
+  | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | DocumentDenyCode | CareHistoryDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
   'default-deny': "cette action n’est pas autorisée.",
@@ -65,7 +73,9 @@ const REASONS: Record<DenyCode, string> = {
   'staff-no-medical': "les agents de l’Assurance Maladie n’accèdent pas au contenu médical (BO).",
   'no-target': 'profil introuvable.',
   'aidant-not-allowed': 'un aidant ne peut pas faire cette démarche pour la personne qu’il aide (AID-4).',
+  'advisor-assisted-only': 'un conseiller France Services ne règle les notifications qu’au cours d’un accompagnement, la personne présente (FS-2, FS-3).',
   ...DOCUMENT_REASONS,
+  ...CARE_HISTORY_REASONS,
 };
 
 const deny = (code: DenyCode): Decision => ({ allowed: false, code, reason: REASONS[code] });
@@ -116,10 +126,42 @@ function authorizeDocument(actor: Actor, op: DocumentOperation, target: Target):
   }
 }
 
+/** HIS-1 (patient side), HIS-4/HIS-5 (professionals), FS-4 and BO (never). */
+function authorizeCareHistory(actor: Actor, target: Target): Decision {
+  const { profile } = target;
+  if (!profile) return deny('no-target');
+  switch (actor.kind) {
+    case 'PATIENT':
+      return patientReaches(actor, profile, true); // REP-5, AID-4: representatives and aidants consult it
+    case 'PROFESSIONAL': {
+      if (!PRO_STATES.includes(profile.state)) return deny('profile-unavailable'); // PRO-12
+      if (!target.pro || !target.careHistory) return deny('pro-not-authorised');
+      const privacy = target.privacy ?? DEFAULT_PRIVACY;
+      const { pro } = target;
+      const code = careHistoryVisibleToProfessional({
+        // HIS-4: never on a CREATED profile, whatever an earlier life of it recorded.
+        activatedAt: profile.state === 'CREATED' ? null : target.careHistory.activatedAt, now: target.careHistory.now,
+        maskAll: privacy.maskAll, administrateur: pro.administrateur, mode: pro.mode, emergencyMaskedVisible: privacy.emergencyMaskedVisible,
+        blocked: pro.blocked, matrixAllows: pro.matrixAllows, authorised: pro.authorised,
+        emergencyAllowed: pro.mode === 'REGULATION' ? privacy.emergencyRegulation : privacy.emergencyOther,
+      });
+      return code ? deny(code) : ALLOW;
+    }
+    case 'ADVISOR':
+      return deny('advisor-no-medical'); // FS-4
+    case 'STAFF':
+      return deny('staff-no-medical');
+    default:
+      return deny('default-deny');
+  }
+}
+
 export function authorize(actor: Actor, action: Action, target: Target = {}): Decision {
   const op = OPERATION[action];
   if (op) return authorizeDocument(actor, op, target);
   switch (action) {
+    case 'care-history.read':
+      return authorizeCareHistory(actor, target);
     case 'document.add':
     case 'profile.medical.write':
       // DOC-2, PRF-2, MEA-2: the patient side, aidants included (AID-4).
@@ -128,8 +170,9 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (actor.kind === 'STAFF') return deny('staff-no-medical');
       if (actor.kind !== 'PATIENT') return deny('wrong-audience');
       return patientReaches(actor, target.profile, true);
+    case 'profile.export':
     case 'privacy.manage':
-      // VIS-2/VIS-3, EMG-1, PRO-7 for the holder and representatives; never an aidant (AID-4) nor an advisor (FS-4).
+      // VIS-2/VIS-3, EMG-1, PRO-7, CLO-12 for the holder and representatives; never an aidant (AID-4) nor an advisor (FS-4).
       if (!target.profile) return deny('no-target');
       if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
       if (actor.kind === 'STAFF') return deny('staff-no-medical');
@@ -171,9 +214,23 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'backoffice.mailbox.read':
     case 'backoffice.jobs.retry':
     case 'population.import':
+    case 'care-history.import':
     case 'campaign.read':
     case 'campaign.manage':
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
+    case 'notifications.read':
+      // NOT-6, NOT-7, AID-4: every account that receives a profile's notifications reads them (aidants too).
+      if (!target.profile) return deny('no-target');
+      if (actor.kind === 'PATIENT') return patientReaches(actor, target.profile, true);
+      if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
+      if (actor.kind === 'STAFF') return deny('staff-no-medical');
+      return deny('wrong-audience');
+    case 'notifications.manage':
+      // NOT-1: switches belong to the account that signs in. FS-3 lets an advisor change them only during an
+      // assisted visit with the person present (FS-2); that visit is not built yet, so advisors are refused.
+      if (actor.kind === 'PATIENT') return ALLOW;
+      if (actor.kind === 'ADVISOR') return deny('advisor-assisted-only');
+      return deny('wrong-audience');
     case 'advisor.access':
       return actor.kind === 'ADVISOR' ? ALLOW : deny('wrong-audience');
     case 'pro.access':

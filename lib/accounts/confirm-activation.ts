@@ -40,7 +40,9 @@ export async function confirmActivation(db: Db, input: { enrolmentId: string; ch
     await trx.updateTable('activation_codes').set({ invalidated_at: now })
       .where('profile_id', '=', profile.id).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
     await trx.updateTable('profiles').set({ state: to, previous_state: profile.state, state_changed_at: now, email: enrolment.email,
-      closed_at: null, closure_reason: null, deletion_requested_at: null, purge_due_on: null })
+      closed_at: null, closure_reason: null, deletion_requested_at: null, purge_due_on: null,
+      // HIS-4: the 48 hours run from this activation; a re-opening restarts them, a hand-over (REP-8) does not.
+      ...(profile.state !== 'ACTIVE' && { activated_at: now }) })
       .where('id', '=', profile.id).execute();
     // A reopened profile (CLO-8) may still have its account: it gets the new credentials.
     const credentials = { identifiant: enrolment.identifiant!, password_hash: enrolment.password_hash!, email: enrolment.email!,

@@ -1,18 +1,11 @@
 import type { Db } from '@/db/client';
 import type { AccessEvent } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
-import { authorize } from '@/lib/access/policy';
-import { AccessDeniedError, NotFoundError } from '@/lib/errors';
+import type { HistoryFilters, HistoryTab } from './history-filters';
+import { historyBatch, openHistory } from './history-query';
 import { recordAccess } from './record-access';
 
-/** AUD-4: the tabs of "Historique d’activité", by actor type. */
-export const HISTORY_TABS = {
-  'mes-actions': { label: 'Mes actions', actorTypes: ['PATIENT', 'ENROLMENT'] },
-  professionnels: { label: 'Professionnels', actorTypes: ['HEALTHCARE_PROFESSIONAL', 'HEALTHCARE_FACILITY'] },
-  'services-synchronises': { label: 'Services synchronisés', actorTypes: ['SERVICE_TIERS'] },
-  'assurance-maladie': { label: 'Assurance Maladie et accompagnement', actorTypes: ['SUPPORT', 'SYSTEM'] },
-} as const;
-export type HistoryTab = keyof typeof HISTORY_TABS;
+export { HISTORY_TABS, type HistoryTab } from './history-filters';
 
 const ACTION_LABELS: Record<string, string> = {
   'profile.create': 'Création du profil et envoi du code provisoire',
@@ -20,6 +13,7 @@ const ACTION_LABELS: Record<string, string> = {
   'account.login': 'Connexion à Mon espace santé',
   'profile.admin.read': 'Consultation de vos informations administratives (sans contenu médical)',
   'profile.history.read': 'Consultation de l’historique d’activité',
+  'profile.history.export': 'Téléchargement de l’historique d’activité',
   'profile.code.reissue': 'Envoi d’un nouveau code provisoire',
   'profile.window-close': 'Création du profil à la fin de la période d’opposition',
   'profile.oppose': 'Opposition à la création du profil',
@@ -46,6 +40,7 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.heir-export': 'Export remis à un ayant droit',
   'document.add': 'Ajout d’un document',
   'document.read': 'Consultation d’un document',
+  'document.view': 'Ouverture de la fiche d’un document',
   'document.edit': 'Modification d’un document',
   'document.organize': 'Classement d’un document',
   'document.delete': 'Suppression d’un document',
@@ -61,6 +56,13 @@ const ACTION_LABELS: Record<string, string> = {
   'privacy.mask-all.removed': 'Fin du masquage de tous les documents effectuée',
   'privacy.mask-all': 'Masquage de tous les documents',
   'privacy.view': 'Consultation des réglages de confidentialité',
+  'privacy.administrateur': 'Désignation du professionnel administrateur',
+  'profile.export.code': 'Demande de code pour télécharger vos données',
+  'profile.export.request': 'Demande de téléchargement de vos données',
+  'profile.export.ready': 'Fichier de vos données prêt',
+  'profile.export.download': 'Téléchargement de vos données',
+  'profile.export.list': 'Consultation de vos demandes de téléchargement',
+  'privacy.administrateur.remove': 'Retrait du professionnel administrateur',
   MODIF_PARAM_ACCESS_URGENCE: 'Modification des autorisations d’accès en urgence',
   'professional.search': 'Recherche d’un professionnel de santé',
   'professional.block': 'Blocage d’un professionnel de santé',
@@ -70,6 +72,17 @@ const ACTION_LABELS: Record<string, string> = {
   'measure.target.set': 'Objectif de mesure enregistré',
   'measure.target.remove': 'Objectif de mesure supprimé',
   'measure.read': 'Consultation des mesures',
+  'medical.add': 'Ajout d’une information au profil médical',
+  'medical.edit': 'Modification d’une information du profil médical',
+  'medical.delete': 'Suppression d’une information du profil médical',
+  'medical.read': 'Consultation du profil médical',
+  'medical.directives': 'Dépôt des directives anticipées',
+  'medical.synthesis': 'Création d’une synthèse médicale',
+  'notification.preferences': 'Modification des préférences de notification',
+  'notification.delete': 'Suppression d’une notification',
+  'notification.list': 'Consultation des notifications',
+  'notification.read': 'Notification marquée comme lue',
+  'care-history.read': 'Consultation de Mon histoire de santé',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {
@@ -81,41 +94,31 @@ export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor
 export const HISTORY_PAGE_SIZE = 20;
 
 /**
- * One page of a profile's traces, newest first, with a keyset cursor (the last id shown).
- * Access goes through the policy (AUD-6); a refusal is itself traced.
+ * One page of a profile's traces (AUD-4), filtered by tab and period, newest first, with keyset
+ * cursors (the ids at both ends of the page). Access goes through the policy (AUD-6); a refusal is
+ * traced. The patient side's own reads are not traced (its history would fill with them); any other
+ * reader's read is, in the same transaction as the read (AUD-1).
  */
-export async function listHistory(db: Db, actor: Actor, input: { profileId: string; tab: HistoryTab; before?: string; after?: string }, now: Date) {
-  const profile = await db.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
-    .select(['profiles.id', 'profiles.state', 'profiles.first_names', 'profiles.birth_name', 'accounts.id as holder'])
-    .where('profiles.id', '=', input.profileId).executeTakeFirst();
-  if (!profile) throw new NotFoundError('Profil');
-  const decision = authorize(actor, 'profile.history.read', { profile: { id: profile.id, state: profile.state, holderAccountId: profile.holder } });
-  if (!decision.allowed) {
-    await recordAccess(db, { actor, action: 'profile.history.read', profileId: profile.id, decision, at: now });
-    throw new AccessDeniedError(decision.reason);
-  }
-  const base = db.selectFrom('access_events').selectAll().where('profile_id', '=', profile.id)
-    .where('actor_type', 'in', [...HISTORY_TABS[input.tab].actorTypes]);
-  const cursor = (v?: string) => (v && /^\d+$/.test(v) ? v : undefined);
+export async function listHistory(db: Db, actor: Actor,
+  input: { profileId: string; tab: HistoryTab; from?: string; to?: string; before?: string; after?: string }, now: Date) {
+  const filters: HistoryFilters = { tab: input.tab, from: input.from, to: input.to };
+  const { profile, scope } = await openHistory(db, actor, input.profileId, filters, 'profile.history.read', now);
+  const cursor = (v?: string) => (v && /^\d{1,18}$/.test(v) ? v : undefined);
   const after = cursor(input.after);
-  const before = cursor(input.before);
-  let page: AccessEvent[];
-  let hasOlder: boolean;
-  let hasNewer: boolean;
-  if (after) {
-    // Going back towards the newest: read ascending past the cursor, then show newest first.
-    const rows = await base.where('id', '>', after).orderBy('id', 'asc').limit(HISTORY_PAGE_SIZE + 1).execute();
-    hasNewer = rows.length > HISTORY_PAGE_SIZE;
-    page = rows.slice(0, HISTORY_PAGE_SIZE).reverse();
-    hasOlder = true;
-  } else {
-    const rows = await (before ? base.where('id', '<', before) : base).orderBy('id', 'desc').limit(HISTORY_PAGE_SIZE + 1).execute();
-    hasOlder = rows.length > HISTORY_PAGE_SIZE;
-    page = rows.slice(0, HISTORY_PAGE_SIZE);
-    hasNewer = !!before;
-  }
+  const before = after ? undefined : cursor(input.before);
+  const read = async (trx: Db) => {
+    const rows = await historyBatch(trx, scope, { before, after }, HISTORY_PAGE_SIZE + 1);
+    if (actor.kind !== 'PATIENT') await recordAccess(trx, { actor, action: 'profile.history.read', profileId: profile.id, at: now });
+    return rows;
+  };
+  const rows = actor.kind === 'PATIENT' ? await read(db) : await db.transaction().execute(read);
+  const more = rows.length > HISTORY_PAGE_SIZE;
+  // Going back towards the newest reads ascending past the cursor: the extra row is then the newest one.
+  const page = after ? rows.slice(more ? 1 : 0) : rows.slice(0, HISTORY_PAGE_SIZE);
+  const hasOlder = after ? true : more;
+  const hasNewer = after ? more : !!before;
   return {
-    profile: { id: profile.id, name: `${profile.first_names.split(' ')[0]} ${profile.birth_name}` },
+    profile,
     rows: page,
     olderCursor: hasOlder && page.length ? page[page.length - 1]!.id : undefined,
     newerCursor: hasNewer && page.length ? page[0]!.id : undefined,

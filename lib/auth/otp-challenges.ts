@@ -33,7 +33,7 @@ export async function issueOtp(trx: Trx, input: { purpose: OtpPurpose; subjectId
   }).returning('id').executeTakeFirstOrThrow();
   await enqueue(trx, {
     kind: 'email',
-    message: { template: 'otp', to: input.email, data: { purpose: input.purpose === 'ENROLMENT_EMAIL' ? 'email-verification' : 'login' } },
+    message: { template: 'otp', to: input.email, data: { purpose: input.purpose === 'ENROLMENT_EMAIL' ? 'email-verification' : input.purpose === 'DATA_EXPORT' ? 'data-export' : 'login' } },
     secrets: { otp },
   });
   return row.id;

@@ -29,10 +29,14 @@ async function purgeOne(db: Db, trx: Transaction<DB>, profileId: string, event: 
   const told = { email: p.account_email ?? p.email, firstName: p.first_names.split(' ')[0] ?? '' };
   // Documents: deleting a row deletes its wrapped key, so the encrypted file is unreadable at once
   // (crypto-erasure, DOC-13); the file itself is removed right after.
-  const blobs = await trx.selectFrom('documents').select('blob_key').where('profile_id', '=', profileId).where('blob_key', 'is not', null).execute();
+  const blobs = [
+    ...await trx.selectFrom('documents').select('blob_key').where('profile_id', '=', profileId).where('blob_key', 'is not', null).execute(),
+    ...await trx.selectFrom('data_exports').select('blob_key').where('profile_id', '=', profileId).where('blob_key', 'is not', null).execute(),
+  ];
   await trx.updateTable('documents').set({ folder_id: null, replaces_id: null }).where('profile_id', '=', profileId).execute();
-  for (const table of ['activation_codes', 'activation_failures', 'enrolments', 'oppositions', 'documents', 'document_folders',
-    'measures', 'measure_targets', 'mask_all_runs', 'professional_blocks', 'privacy_settings'] as const) {
+  // medical_entries first: they may point at the profile's documents (DOC-8).
+  for (const table of ['medical_entries', 'activation_codes', 'activation_failures', 'enrolments', 'oppositions', 'documents', 'document_folders',
+    'measures', 'measure_targets', 'mask_all_runs', 'professional_blocks', 'privacy_settings', 'care_episodes'] as const) {
     await trx.deleteFrom(table).where('profile_id', '=', profileId).execute();
   }
   for (const { blob_key } of blobs) await blobStore().delete(blob_key!);

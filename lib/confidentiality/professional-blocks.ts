@@ -44,6 +44,9 @@ export async function blockProfessional(db: Db, actor: Actor, input: { profileId
     await trx.insertInto('professional_blocks').values({ profile_id: input.profileId, professional_id: pro.id, blocked_at: now,
       blocked_by: actor.kind === 'PATIENT' ? actor.accountId : 'inconnu', unblocked_at: null })
       .onConflict((oc) => oc.columns(['profile_id', 'professional_id']).where('unblocked_at', 'is', null).doNothing()).execute();
+    // VIS-7: blocking the administrateur ends the role.
+    await trx.updateTable('privacy_settings').set({ administrateur_id: null, updated_at: now })
+      .where('profile_id', '=', input.profileId).where('administrateur_id', '=', pro.id).execute();
     await recordAccess(trx, { actor, action: 'professional.block', profileId: input.profileId, target: { type: 'professional', id: pro.id }, at: now });
   });
 }

@@ -1,14 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
 import { ensureOnProfile } from '@/lib/access/profile-guard';
-import { recordAccess } from '@/lib/audit/record-access';
 import { ValidationError } from '@/lib/errors';
-import { blobStore } from '@/lib/storage/blob-store';
 import { isCategory, CATEGORIES } from './categories';
 import { checkDocumentFile, isPhoto } from './file-rules';
 import { mergePhotosIntoPdf } from './merge-photos';
-import { privacyOf } from '@/lib/confidentiality/settings';
+import { storeDocument } from './store-document';
 
 export type NewDocument = {
   profileId: string;
@@ -53,24 +50,9 @@ export async function addDocument(db: Db, actor: Actor, input: NewDocument, now:
   else if (files.every(isPhoto)) content = { bytes: await mergePhotosIntoPdf(files, fields.title), mime: 'application/pdf' };
   else throw new ValidationError('document.merge-photos-only', 'Seules des photos JPEG ou PNG peuvent être réunies en un document ; ajoutez les autres fichiers un par un.', 'fichier');
 
-  const stored = await blobStore().put(content.bytes);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const privacy = await privacyOf(trx, input.profileId);
-      const author = actor.kind === 'PATIENT' ? { id: actor.accountId, label: actor.name } : { id: 'inconnu', label: 'Inconnu' };
-      const doc = await trx.insertInto('documents').values({
-        profile_id: input.profileId, unique_id: `urn:uuid:${randomUUID()}`, title: fields.title, category: fields.category,
-        type_code: null, document_date: input.documentDate, mime_type: content.mime, size_bytes: stored.size,
-        sha256: stored.sha256, sha1: stored.sha1, blob_key: stored.key, wrapped_key: stored.wrappedKey,
-        author_type: 'PATIENT', author_id: author.id, author_label: author.label, author_professional_id: null,
-        replaces_id: null, masque_ps: privacy.maskAll, mask_origin: privacy.maskAll ? 'BULK' : null, folder_id: null,
-        created_at: now, updated_at: now,
-      }).returning('id').executeTakeFirstOrThrow();
-      await recordAccess(trx, { actor, action: 'document.add', profileId: input.profileId, target: { type: 'document', id: doc.id }, at: now });
-      return { documentId: doc.id };
-    });
-  } catch (error) {
-    await blobStore().delete(stored.key); // no orphan file when the row could not be written
-    throw error;
-  }
+  const author = actor.kind === 'PATIENT' ? { id: actor.accountId, label: actor.name } : { id: 'inconnu', label: 'Inconnu' };
+  return storeDocument(db, actor, {
+    profileId: input.profileId, title: fields.title, category: fields.category, documentDate: input.documentDate, content,
+    author: { type: 'PATIENT', ...author }, traceAction: 'document.add',
+  }, now);
 }

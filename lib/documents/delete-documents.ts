@@ -3,15 +3,17 @@ import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { ValidationError } from '@/lib/errors';
 import { ensureDocument } from './document-gate';
+import { deleteEntriesLinkedToDocuments } from '@/lib/medical-profile/linked-entries';
 
 /** DOC-7: at most 10 documents per deletion. */
 export const MAX_BULK_DELETE = 10;
 
 /**
  * DOC-5..7: logical deletion of one to ten documents, all or none: one the account may not delete
- * refuses the whole action. The files are erased 30 days later (DOC-10, erase-deleted-files.ts).
+ * refuses the whole action; DOC-8: the profil médical entries linked to them go too. The files are
+ * erased 30 days later (DOC-10, erase-deleted-files.ts).
  */
-export async function deleteDocuments(db: Db, actor: Actor, documentIds: string[], now: Date): Promise<{ deleted: number }> {
+export async function deleteDocuments(db: Db, actor: Actor, documentIds: string[], now: Date): Promise<{ deleted: number; linkedEntries: number }> {
   const ids = [...new Set(documentIds)];
   if (ids.length === 0) throw new ValidationError('document.none-selected', 'Cochez au moins un document à supprimer.', 'documents');
   if (ids.length > MAX_BULK_DELETE) {
@@ -27,6 +29,8 @@ export async function deleteDocuments(db: Db, actor: Actor, documentIds: string[
         .where('id', '=', row.id).execute();
       await recordAccess(trx, { actor, action: 'document.delete', profileId: row.profile_id, target: { type: 'document', id: row.id }, at: now });
     }
-    return { deleted: ids.length };
+    // DOC-8: the profil médical entries linked to these documents go with them (the page said which).
+    const linkedEntries = await deleteEntriesLinkedToDocuments(trx, actor, rows.map((r) => r.id), now);
+    return { deleted: ids.length, linkedEntries };
   });
 }

@@ -51,7 +51,8 @@ export async function mergeDuplicate(db: Db, actor: Actor, input: { keepProfileI
       // The person had activated the duplicate: the kept profile is activated with the same account (T4).
       if (keep.state !== 'ACTIVE') {
         const { to } = transition(keep.state, 'ACTIVATION', 'ENROLMENT');
-        await trx.updateTable('profiles').set({ state: to, previous_state: keep.state, state_changed_at: now }).where('id', '=', keep.id).execute();
+        await trx.updateTable('profiles').set({ state: to, previous_state: keep.state, state_changed_at: now, activated_at: now }) // HIS-4
+          .where('id', '=', keep.id).execute();
         await trx.updateTable('activation_codes').set({ invalidated_at: now })
           .where('profile_id', '=', keep.id).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
       }

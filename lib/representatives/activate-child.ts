@@ -70,7 +70,8 @@ export async function activateChild(db: Db, actor: PatientActor, input: { profil
   await db.transaction().execute(async (trx) => {
     const locked = await trx.selectFrom('profiles').select('state').where('id', '=', child.id).forUpdate().executeTakeFirstOrThrow();
     const { to } = transition(locked.state, 'ACTIVATION', 'ENROLMENT');
-    await trx.updateTable('profiles').set({ state: to, previous_state: locked.state, state_changed_at: now, activation_streak: 0 }).where('id', '=', child.id).execute();
+    await trx.updateTable('profiles').set({ state: to, previous_state: locked.state, state_changed_at: now, activation_streak: 0, activated_at: now }) // HIS-4
+      .where('id', '=', child.id).execute();
     await trx.updateTable('activation_codes').set({ used_at: now }).where('id', '=', code.id).execute();
     await trx.updateTable('activation_codes').set({ invalidated_at: now })
       .where('profile_id', '=', child.id).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();

@@ -1,7 +1,7 @@
 /**
  * Web benchmark (`npm run bench:web`): production `next start` against a fresh seeded database,
- * autocannon at 50 connections on a trivial dynamic page (/aide) and on the signed-in patient
- * dashboard (/espace). Prints figures; exits 1 only on errors (server down, non-2xx, socket errors).
+ * autocannon at 50 connections on a trivial dynamic page (/aide), on the signed-in patient
+ * dashboard (/espace) and on the Documents page of a profile holding 500 documents (first page of 50). Prints figures; exits 1 only on errors (server down, non-2xx, socket errors).
  * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 50) override the load.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { encode } from 'next-auth/jwt';
 import { dropDatabase, ensureDatabase } from '@/lib/runtime/database';
 import { resolvePostgres, resolveRedis, stopChild, type Service } from '@/lib/runtime/services';
@@ -93,7 +94,15 @@ async function main() {
   try {
     await migrateToLatest(db);
     await seed(db);
-    ({ id: accountId } = await db.selectFrom('accounts').select('id').where('identifiant', '=', 'marie.dupont').executeTakeFirstOrThrow());
+    const marie = await db.selectFrom('accounts').select(['id', 'profile_id']).where('identifiant', '=', 'marie.dupont').executeTakeFirstOrThrow();
+    accountId = marie.id;
+    // 500 documents on Marie's profile, set-based (the list page reads rows, not files).
+    await sql`insert into documents (profile_id, unique_id, title, category, mime_type, size_bytes, sha256, sha1, author_type, author_id,
+        author_label, created_at, updated_at, pinned)
+      select ${marie.profile_id}::uuid, 'urn:bench:' || g, 'Compte rendu n° ' || g, (array['BIOLOGIE','CPT_REND','ORD_SOIN','RADIO_SC'])[1 + g % 4],
+        'application/pdf', 120000, 'x', 'x', 'HEALTHCARE_PROFESSIONAL', '10100000001', 'Dr Claire Martin',
+        now() - g * interval '1 hour', now(), g % 97 = 0
+      from generate_series(1, 500) g`.execute(db);
   } finally {
     await db.destroy();
   }
@@ -132,6 +141,7 @@ async function main() {
   const pages = [
     { label: 'page dynamique triviale  /aide  ', url: `${base}/aide`, headers: {} },
     { label: 'tableau de bord patient  /espace', url: `${base}/espace`, headers: session },
+    { label: 'documents (500)  /espace/documents', url: `${base}/espace/documents`, headers: session },
   ];
   console.log(`Échauffement (3 s par page), puis ${DURATION} s par page à ${CONNECTIONS} connexions…`);
   for (const p of pages) await measure(p.url, p.headers, 3);
@@ -141,10 +151,13 @@ async function main() {
   console.log(`\n${' '.repeat(34)}    req/s   p50 ms   p99 ms  non-2xx  erreurs  % plafond ${CEILING}`);
   results.forEach((r, i) => console.log(`${pages[i]!.label}  ${fmt(r.requests.mean)}  ${fmt(r.latency.p50)}  ${fmt(r.latency.p99)}  ` +
     `${fmt(r.non2xx)}  ${fmt(r.errors)}  ${fmt((100 * r.requests.mean) / CEILING)} %`));
-  const [trivial, dashboard] = results as [Result, Result];
+  const [trivial, dashboard, documents] = results as [Result, Result, Result];
   const ratio = dashboard.requests.mean / trivial.requests.mean;
-  console.log(`\nRatio tableau de bord / page triviale : ${ratio.toFixed(2)}`);
-  console.log(`  ratio ≥ ${TARGET.ratio}                 ${ratio.toFixed(2).padStart(7)}         ${verdict(ratio >= TARGET.ratio)}`);
+  const documentsRatio = documents.requests.mean / trivial.requests.mean;
+  console.log(`\nRatio tableau de bord / page triviale : ${ratio.toFixed(2)} ; documents / page triviale : ${documentsRatio.toFixed(2)}`);
+  console.log(`  ratio tableau de bord ≥ ${TARGET.ratio}   ${ratio.toFixed(2).padStart(7)}         ${verdict(ratio >= TARGET.ratio)}`);
+  console.log(`  ratio documents ≥ ${TARGET.ratio}         ${documentsRatio.toFixed(2).padStart(7)}         ${verdict(documentsRatio >= TARGET.ratio)}`);
+  console.log(`  p99 documents                ${fmt(documents.latency.p99)} ms`);
   console.log(`  tableau de bord ≥ ${TARGET.dashboardRps} req/s   ${fmt(dashboard.requests.mean)} req/s   ${verdict(dashboard.requests.mean >= TARGET.dashboardRps)}`);
   console.log(`  p99 tableau de bord < ${TARGET.p99Ms} ms ${fmt(dashboard.latency.p99)} ms      ${verdict(dashboard.latency.p99 < TARGET.p99Ms)}`);
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import type { Actor, PatientActor } from '@/lib/access/actor';
+import { administrateurOf, designateAdministrateur, removeAdministrateur } from '@/lib/confidentiality/administrateur';
 import { setEmergencyToggles } from '@/lib/confidentiality/emergency-toggles';
 import { maskAllStatus, retryMaskAll, runMaskAll, setMaskAll } from '@/lib/confidentiality/mask-all';
 import { blockedProfessionals, blockProfessional, isBlocked, searchProfessionals, unblockProfessional } from '@/lib/confidentiality/professional-blocks';
@@ -155,5 +156,22 @@ describe('EMG-1, PRO-7: emergency toggles and blocked professionals', () => {
       ?? await db.insertInto('professionals').values({ rpps: '10999999999', given_name: 'A', family_name: 'B', profession_code: '10', profession_label: 'Médecin', email: null, last_login_at: null }).returning('id').executeTakeFirstOrThrow();
     await expect(blockProfessional(db, aidant, { profileId: patient.profileId, professionalId: pro.id }, now)).rejects.toBeInstanceOf(AccessDeniedError);
     expect(await isBlocked(db, patient.profileId, pro.id)).toBe(false);
+  });
+
+  test('VIS-7: one administrateur at a time; a blocked professional cannot be designated; blocking the administrateur ends the role', async () => {
+    const patient = await anActivePatient(db);
+    const actor = holderOf(patient);
+    const [first, second] = await Promise.all([1, 2].map(async (i) => (await db.insertInto('professionals').values({
+      rpps: String(20_000_000_000 + Math.floor(Math.random() * 1e9) + i), given_name: 'Jeanne', family_name: `Admin${i}`, profession_code: '10',
+      profession_label: 'Médecin', email: null, last_login_at: null }).returning('id').executeTakeFirstOrThrow()).id));
+    await designateAdministrateur(db, actor, { profileId: patient.profileId, professionalId: first! }, now);
+    await designateAdministrateur(db, actor, { profileId: patient.profileId, professionalId: second! }, now);
+    expect((await administrateurOf(db, patient.profileId))?.id).toBe(second);
+    await blockProfessional(db, actor, { profileId: patient.profileId, professionalId: second! }, now);
+    expect(await administrateurOf(db, patient.profileId)).toBeUndefined();
+    await expect(designateAdministrateur(db, actor, { profileId: patient.profileId, professionalId: second! }, now)).rejects.toThrow('Ce professionnel est bloqué');
+    await designateAdministrateur(db, actor, { profileId: patient.profileId, professionalId: first! }, now);
+    await removeAdministrateur(db, actor, patient.profileId, now);
+    expect(await administrateurOf(db, patient.profileId)).toBeUndefined();
   });
 });

@@ -111,6 +111,12 @@ const MATRIX: Row[] = [
   ['BO: staff never change confidentiality', agent, 'privacy.manage', {}, 'staff-no-medical'],
   ['VIS-7: the administrateur does not change settings from the patient side', otherPs, 'privacy.manage', {}, 'wrong-audience'],
   ['REP-1: a stranger manages nothing', stranger, 'privacy.manage', {}, 'not-holder'],
+  // Data export
+  ['CLO-12: the holder downloads their data', holder, 'profile.export', {}, 'allow'],
+  ['CLO-12: a representative downloads the child’s data', parent, 'profile.export', {}, 'allow'],
+  ['CLO-12, AID-4: an aidant never requests a data download', aidant, 'profile.export', {}, 'aidant-not-allowed'],
+  ['CLO-12, FS-4: an advisor never downloads medical data', advisor, 'profile.export', {}, 'advisor-no-medical'],
+  ['CLO-12: staff never download a profile’s data', agent, 'profile.export', {}, 'staff-no-medical'],
 ];
 
 describe('DOC, VIS, PRO-6, EMG: the document policy, one row per rule', () => {

@@ -8,15 +8,17 @@ export const text = (form: FormData, name: string) => {
 };
 
 /**
- * For forms that work without JavaScript: runs one use case, then redirects to `success`; a
- * DomainError goes back to `back` with its French message (and its field) in the query.
+ * For forms that work without JavaScript: runs one use case, then redirects to `success` (or to
+ * the path it computes from the result); a DomainError goes back to `back` with its French message
+ * (and its field) in the query.
  */
-export async function runThenRedirect(back: string, success: string, fn: () => Promise<unknown>): Promise<never> {
+export async function runThenRedirect<T>(back: string, success: string | ((result: T) => string), fn: () => Promise<T>): Promise<never> {
+  let result: T;
   try {
-    await fn();
+    result = await fn();
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     redirect(`${back}${back.includes('?') ? '&' : '?'}${new URLSearchParams({ erreur: error.message, champ: error.field ?? '' })}`);
   }
-  redirect(success);
+  redirect(typeof success === 'function' ? success(result) : success);
 }

@@ -2,21 +2,31 @@ import type { ReactNode } from 'react';
 import { PageShell } from '@/components/ui';
 import { requireAudience } from '@/lib/auth/session';
 import { signOutAction } from '@/app/_auth/login-actions';
+import { NotificationsNavLabel, notificationsNavName } from '@/components/notifications/NotificationsNavLabel';
+import { getDb } from '@/db/client';
+import { unreadCounts } from '@/lib/notifications/unread-counts';
 
 const nav = [
   { href: '/espace', label: 'Accueil' },
   { href: '/espace/documents', label: 'Documents' },
+  { href: '/espace/profil-medical', label: 'Profil médical' },
+  { href: '/espace/histoire-de-sante', label: 'Histoire de santé' },
   { href: '/espace/mesures', label: 'Mesures' },
   { href: '/espace/confidentialite', label: 'Confidentialité' },
   { href: '/espace/historique', label: 'Historique d’activité' },
   { href: '/espace/invitations', label: 'Invitations' },
+  { href: '/espace/notifications', label: 'Notifications' },
 ];
 
 /** The patient's space: only a signed-in patient (holder or representative) gets past this layout. */
 export default async function PatientLayout({ children }: { children: ReactNode }) {
   const actor = await requireAudience('patient');
+  // NOT-6: the unread count is part of the menu entry's name ("Notifications, 3 non lues").
+  const { total: unread } = await unreadCounts(getDb(), actor);
+  const items = nav.map((item) => (item.href !== '/espace/notifications' ? item
+    : { ...item, label: <NotificationsNavLabel unread={unread} />, ariaLabel: notificationsNavName(unread) }));
   return (
-    <PageShell homeHref="/espace" nav={nav} user={{ name: actor.name, signOutAction }}>
+    <PageShell homeHref="/espace" nav={items} user={{ name: actor.name, signOutAction }}>
       {children}
     </PageShell>
   );

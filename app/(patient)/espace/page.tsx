@@ -61,6 +61,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           <Card title="Historique d’activité" href="/espace/historique" headingLevel={3}>
             Qui a consulté ou modifié votre profil, et quand : vos actions, celles des professionnels de santé et de l’Assurance Maladie.
           </Card>
+          <Card title="Télécharger mes données" href="/espace/donnees" headingLevel={3}>
+            Une copie de vos documents, de vos données de santé et de votre historique dans un fichier ZIP.
+          </Card>
           <Card title="Fermer mon profil" href="/espace/fermeture" headingLevel={3}>
             Fermer votre profil, et si vous le souhaitez demander la suppression de vos données. Les profils de vos enfants restent ouverts.
           </Card>

@@ -6,6 +6,7 @@ import { signOutAction } from '@/app/_auth/login-actions';
 const nav = [
   { href: '/admin', label: 'Accueil' },
   { href: '/admin/population', label: 'Population assurée' },
+  { href: '/admin/remboursements', label: 'Remboursements' },
   { href: '/admin/campagnes', label: 'Campagnes' },
   { href: '/admin/beneficiaires/nouveau', label: 'Créer un bénéficiaire' },
   { href: '/admin/suppressions', label: 'File des suppressions' },

@@ -2,6 +2,7 @@
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
+import { designateAdministrateur, removeAdministrateur } from '@/lib/confidentiality/administrateur';
 import { setEmergencyToggles } from '@/lib/confidentiality/emergency-toggles';
 import { retryMaskAll, setMaskAll } from '@/lib/confidentiality/mask-all';
 import { blockProfessional, unblockProfessional } from '@/lib/confidentiality/professional-blocks';
@@ -43,4 +44,12 @@ export async function blockAction(form: FormData) {
   const block = text(form, 'bloquer') === 'oui';
   await runThenRedirect(back, withProfile(PAGE, profil, { [block ? 'bloque' : 'debloque']: text(form, 'nom') || '1' }), () =>
     (block ? blockProfessional : unblockProfessional)(getDb(), actor, { profileId, professionalId }, clock.now()));
+}
+
+/** VIS-7: designate or withdraw the administrateur. */
+export async function administrateurAction(form: FormData) {
+  const { actor, profil, profileId, back } = await target(form);
+  const professionalId = text(form, 'professionnel');
+  await runThenRedirect(`${back}#administrateur`, withProfile(PAGE, profil, { administrateur: professionalId ? 'designe' : 'retire' }), () =>
+    (professionalId ? designateAdministrateur(getDb(), actor, { profileId, professionalId }, clock.now()) : removeAdministrateur(getDb(), actor, profileId, clock.now())));
 }

@@ -7,16 +7,17 @@ import { ensureOnProfile } from '@/lib/access/profile-guard';
 import { switchableProfiles } from '@/lib/accounts/switchable-profiles';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
+import { administrateurOf } from '@/lib/confidentiality/administrateur';
 import { maskAllStatus } from '@/lib/confidentiality/mask-all';
 import { blockedProfessionals, searchProfessionals } from '@/lib/confidentiality/professional-blocks';
 import { privacyOf } from '@/lib/confidentiality/settings';
 import { AccessDeniedError, DomainError, NotFoundError } from '@/lib/errors';
 import { selectedProfileId } from '../selected-profile';
-import { blockAction, emergencyTogglesAction, maskAllAction, retryMaskAllAction } from './actions';
+import { administrateurAction, blockAction, emergencyTogglesAction, maskAllAction, retryMaskAllAction } from './actions';
 
 export const metadata: Metadata = { title: 'Confidentialité' };
 
-type Search = { profil?: string; recherche?: string; erreur?: string; champ?: string; masquage?: string; urgence?: string; bloque?: string; debloque?: string };
+type Search = { profil?: string; recherche?: string; erreur?: string; champ?: string; masquage?: string; urgence?: string; bloque?: string; debloque?: string; administrateur?: string };
 
 /** VIS-3..5 mask-all, EMG-1 emergency toggles, PRO-7 blocked professionals: the holder's or a representative's choices. */
 export default async function ConfidentialityPage({ searchParams }: { searchParams: Promise<Search> }) {
@@ -42,8 +43,8 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
       searchError = error.message;
     }
   }
-  const [maskAll, privacy, blocked, profiles] = await Promise.all([
-    maskAllStatus(db, profileId), privacyOf(db, profileId), blockedProfessionals(db, profileId), switchableProfiles(db, actor)]);
+  const [maskAll, privacy, blocked, profiles, administrateur] = await Promise.all([
+    maskAllStatus(db, profileId), privacyOf(db, profileId), blockedProfessionals(db, profileId), switchableProfiles(db, actor), administrateurOf(db, profileId)]);
   const profil = search.profil;
   const hidden = profil ? <input type="hidden" name="profil" value={profil} /> : null;
   const run = maskAll.lastRun;
@@ -51,7 +52,7 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
   const proName = (p: { given_name: string; family_name: string }) => `${p.given_name} ${p.family_name}`;
   return (
     <>
-      <PageTitle title="Confidentialité" lead="Choisissez ce que les professionnels de santé peuvent voir de votre profil, y compris en cas d’urgence, et bloquez ceux que vous ne souhaitez pas voir y accéder." />
+      <PageTitle title="Confidentialité" lead="Choisissez ce que les professionnels de santé peuvent voir de votre profil, y compris en cas d’urgence, désignez un professionnel administrateur et bloquez ceux que vous ne souhaitez pas voir y accéder." />
       <ProfileSwitcher profiles={profiles} current={profileId} action="/espace/confidentialite" />
       {search.erreur && !search.champ && <Alert variant="error" title="L’action n’a pas abouti">{search.erreur}</Alert>}
 
@@ -99,6 +100,20 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
         </form>
       </section>
 
+      <section aria-labelledby="administrateur" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
+        <h2 id="administrateur" className="mb-2 text-2xl font-bold">Mon professionnel administrateur</h2>
+        {search.administrateur === 'designe' && <Alert variant="success" title="Administrateur désigné" />}
+        {search.administrateur === 'retire' && <Alert variant="success" title="Vous n’avez plus d’administrateur" />}
+        <p className="mb-4">Vous pouvez désigner un professionnel de santé de confiance, par exemple votre médecin traitant, qui voit aussi vos documents masqués et peut bloquer d’autres professionnels. Il ne peut ni démasquer vos documents, ni débloquer un professionnel, ni changer vos réglages. Le bloquer met fin à ce rôle.</p>
+        {administrateur ? (
+          <form action={administrateurAction} className="flex flex-wrap items-center gap-4">
+            {hidden}
+            <p className="font-semibold">{proName(administrateur)}, {administrateur.profession_label}{administrateur.city ? ` (${administrateur.city})` : ''}</p>
+            <Button type="submit" variant="secondary">Retirer ce rôle</Button>
+          </form>
+        ) : <p>Aucun administrateur désigné. Recherchez un professionnel ci-dessous pour le désigner.</p>}
+      </section>
+
       <section aria-labelledby="bloques" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
         <h2 id="bloques" className="mb-2 text-2xl font-bold">Professionnels de santé bloqués</h2>
         {search.bloque && <Alert variant="success" title={`${search.bloque} est bloqué`}>Ce professionnel ne peut plus accéder à votre profil, même en urgence.</Alert>}
@@ -119,10 +134,10 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
               </form>
             ) },
           ]} />
-        <form method="get" action="/espace/confidentialite#bloques" role="search" aria-label="Rechercher un professionnel de santé à bloquer">
+        <form method="get" action="/espace/confidentialite#bloques" role="search" aria-label="Rechercher un professionnel de santé à bloquer ou à désigner">
           {hidden}
           <Field label="Rechercher un professionnel de santé" name="recherche" type="search" defaultValue={search.recherche ?? ''}
-            hint="Nom, profession, ville ou numéro RPPS." error={searchError} />
+            hint="Nom, profession, ville ou numéro RPPS, pour le bloquer ou le désigner administrateur." error={searchError} />
           <Button type="submit" variant="secondary">Rechercher</Button>
         </form>
         {results && (
@@ -134,14 +149,23 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
                 { key: 'profession', header: 'Profession', cell: (p) => p.profession_label },
                 { key: 'city', header: 'Ville', cell: (p) => p.city ?? '—' },
                 { key: 'rpps', header: 'RPPS', cell: (p) => p.rpps },
-                { key: 'action', header: 'Action', cell: (p) => (p.blocked ? 'Déjà bloqué' : (
-                  <form action={blockAction}>
-                    {hidden}
-                    <input type="hidden" name="professionnel" value={p.id} />
-                    <input type="hidden" name="nom" value={proName(p)} />
-                    <input type="hidden" name="bloquer" value="oui" />
-                    <Button type="submit" variant="danger" aria-label={`Bloquer ${proName(p)}`}>Bloquer</Button>
-                  </form>
+                { key: 'action', header: 'Actions', cell: (p) => (p.blocked ? 'Déjà bloqué' : (
+                  <div className="flex flex-wrap gap-2">
+                    <form action={blockAction}>
+                      {hidden}
+                      <input type="hidden" name="professionnel" value={p.id} />
+                      <input type="hidden" name="nom" value={proName(p)} />
+                      <input type="hidden" name="bloquer" value="oui" />
+                      <Button type="submit" variant="danger" aria-label={`Bloquer ${proName(p)}`}>Bloquer</Button>
+                    </form>
+                    {administrateur?.id !== p.id && (
+                      <form action={administrateurAction}>
+                        {hidden}
+                        <input type="hidden" name="professionnel" value={p.id} />
+                        <Button type="submit" variant="secondary" aria-label={`Désigner ${proName(p)} comme administrateur`}>Désigner administrateur</Button>
+                      </form>
+                    )}
+                  </div>
                 )) },
               ]} />
           </div>

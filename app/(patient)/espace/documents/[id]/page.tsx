@@ -13,6 +13,7 @@ import { DocumentDeletedError } from '@/lib/documents/document-gate';
 import { listFolders } from '@/lib/documents/list-documents';
 import { documentDetails } from '@/lib/documents/open-document';
 import { NotFoundError } from '@/lib/errors';
+import { entriesLinkedToDocument } from '@/lib/medical-profile/linked-entries';
 import { deleteDocumentsAction, editDocumentAction, maskDocumentAction, organizeDocumentAction } from '../actions';
 import { withProfile } from '../../selected-profile';
 
@@ -54,6 +55,8 @@ export default async function DocumentPage({ params, searchParams }: { params: P
     mask: authorize(actor, 'document.mask', target).allowed,
   };
   const folders = await listFolders(db, doc.profile_id);
+  // DOC-8: the confirmation names the profil médical entries that go with the document.
+  const linkedEntries = search.supprimer && may.delete ? await entriesLinkedToDocument(db, doc.id) : [];
   const page = withProfile(`/espace/documents/${doc.id}`, profil);
   const errorOf = (name: string) => (search.champ === name ? search.erreur : undefined);
   const hidden = (
@@ -148,6 +151,14 @@ export default async function DocumentPage({ params, searchParams }: { params: P
               {profil && <input type="hidden" name="profil" value={profil} />}
               <Alert variant="warning" title="Confirmez la suppression">
                 « {doc.title} » disparaîtra de vos documents. Le fichier sera définitivement effacé dans 30 jours.
+                {linkedEntries.length > 0 && (
+                  <>
+                    <span className="mt-2 block">{linkedEntries.length > 1 ? 'Ces informations de votre profil médical, liées à ce document, seront aussi supprimées :' : 'Cette information de votre profil médical, liée à ce document, sera aussi supprimée :'}</span>
+                    <ul className="mt-1 list-disc pl-6">
+                      {linkedEntries.map((e) => <li key={e.id}>{e.section} : {e.line}</li>)}
+                    </ul>
+                  </>
+                )}
               </Alert>
               <div className="flex flex-wrap items-center gap-6">
                 <Button type="submit" variant="danger">Confirmer la suppression</Button>

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { Alert, Badge, Button, PageTitle, Table } from '@/components/ui';
+import { getDb } from '@/db/client';
+import { requireAudience } from '@/lib/auth/session';
+import { clock } from '@/lib/clock';
+import { AccessDeniedError } from '@/lib/errors';
+import { MANDATORY_KINDS, SWITCHABLE_KINDS, type SwitchableKind } from '@/lib/notifications/kinds';
+import { notificationPreferences } from '@/lib/notifications/notification-preferences';
+import { saveEmailPreferencesAction } from './actions';
+
+export const metadata: Metadata = { title: 'Mes préférences de notification' };
+
+type Search = { enregistre?: string; erreur?: string };
+const SOON = <span className="text-muted">Bientôt disponible</span>;
+
+/** NOT-1: this account's email switches (SMS and push to come); NOT-2, NOT-4: what is always sent. */
+export default async function NotificationPreferencesPage({ searchParams }: { searchParams: Promise<Search> }) {
+  const actor = await requireAudience('patient');
+  const search = await searchParams;
+  const email = await notificationPreferences(getDb(), actor, 'EMAIL', clock.now())
+    .catch((e) => { if (e instanceof AccessDeniedError) notFound(); throw e; });
+  const rows = (Object.entries(SWITCHABLE_KINDS) as [SwitchableKind, string][]).map(([kind, label]) => ({ kind, label }));
+  return (
+    <>
+      <PageTitle title="Mes préférences de notification"
+        lead="Choisissez les notifications que vous recevez. Ces choix valent pour votre compte, y compris pour les profils que vous représentez ou que vous aidez." />
+      <p className="mb-6"><Link href="/espace/notifications">← Mes notifications</Link></p>
+      {search.enregistre && <Alert variant="success" title="Vos préférences sont enregistrées" />}
+      {search.erreur && <Alert variant="error" title="L’enregistrement n’a pas abouti">{search.erreur}</Alert>}
+
+      <section aria-labelledby="modifiables" className="mb-10 max-w-4xl">
+        <h2 id="modifiables" className="mb-2 text-2xl font-bold">Notifications que vous pouvez désactiver</h2>
+        <p className="mb-4">Décochez une case pour ne plus recevoir ce courriel. La notification reste visible dans Mon espace santé.</p>
+        <form action={saveEmailPreferencesAction}>
+          <Table caption="Notifications que vous pouvez désactiver, par canal" captionHidden rows={rows} rowKey={(r) => r.kind}
+            columns={[
+              { key: 'label', header: 'Notification', rowHeader: true, cell: (r) => r.label },
+              { key: 'email', header: 'Par courriel', cell: (r) => (
+                <span className="flex items-center gap-2">
+                  <input type="checkbox" id={`courriel-${r.kind}`} name="courriel" value={r.kind} defaultChecked={email[r.kind]}
+                    className="size-6 shrink-0 accent-primary-700" />
+                  <label htmlFor={`courriel-${r.kind}`}>
+                    <span className="sr-only">{r.label} : </span>Recevoir
+                  </label>
+                </span>
+              ) },
+              { key: 'sms', header: 'Par SMS', cell: () => SOON },
+              { key: 'push', header: 'Sur l’application mobile', cell: () => SOON },
+            ]} />
+          <Button type="submit">Enregistrer mes préférences</Button>
+        </form>
+      </section>
+
+      <section aria-labelledby="obligatoires" className="mb-10 max-w-4xl rounded-lg border border-border bg-white p-6">
+        <h2 id="obligatoires" className="mb-2 text-2xl font-bold">Notifications toujours envoyées</h2>
+        <p className="mb-4">
+          Pour protéger votre profil et votre compte, ces notifications vous sont toujours envoyées par courriel. Elles ne peuvent pas être désactivées.
+        </p>
+        <ul className="space-y-2">
+          {Object.entries(MANDATORY_KINDS).map(([kind, label]) => (
+            <li key={kind} className="flex flex-wrap items-center gap-3">
+              <span>{label}</span>
+              <Badge>Toujours envoyée</Badge>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}

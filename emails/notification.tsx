@@ -1,0 +1,44 @@
+import { Link, Text } from '@react-email/components';
+import type { NotificationKind, SecurityEvent } from '@/lib/notifications/kinds';
+import { emailContent } from '@/lib/notifications/messages';
+import { EmailLayout, paragraph } from './layout';
+
+/**
+ * NOT-1, NOT-2, NOT-4, NOT-7: the one generic notification email. It says that something happened and
+ * where to look, never what: no medical content, no document title, no professional's name.
+ */
+export type NotificationEmailData = {
+  kind: NotificationKind;
+  appUrl: string;
+  /** Set when the recipient is not the holder (a representative, an aidant): which profile it is about. */
+  profileFirstName: string | null;
+  /** Kept in the link so a representative lands on the right profile. */
+  profileId: string | null;
+  securityEvent?: SecurityEvent;
+};
+
+export const NOTIFICATION_SUBJECT = 'Du nouveau dans Mon espace santé';
+
+export function notificationUrl({ appUrl, profileId }: Pick<NotificationEmailData, 'appUrl' | 'profileId'>): string {
+  return `${appUrl}/espace/notifications${profileId ? `?profil=${profileId}` : ''}`;
+}
+
+export function NotificationEmail(data: NotificationEmailData) {
+  const content = emailContent(data.kind, data);
+  const url = notificationUrl(data);
+  return (
+    <EmailLayout preview={content.sentence} title={NOTIFICATION_SUBJECT}>
+      <Text style={paragraph}>{content.sentence}</Text>
+      {content.advice && <Text style={paragraph}>{content.advice}</Text>}
+      {content.link && (
+        <Text style={paragraph}>
+          Pour en savoir plus, connectez-vous à Mon espace santé : <Link href={url}>{url}</Link>.
+        </Text>
+      )}
+      <Text style={{ ...paragraph, fontSize: '13px' }}>
+        Vous pouvez choisir les notifications que vous recevez par courriel dans Mon espace santé, rubrique
+        « Notifications », « Mes préférences ». Les alertes de sécurité et les accès à votre profil vous sont toujours signalés.
+      </Text>
+    </EmailLayout>
+  );
+}

@@ -1,0 +1,76 @@
+import type { NotificationData, NotificationKind, SecurityEvent } from './kinds';
+
+/**
+ * The French wording of each kind, for the email (NOT-7: nothing medical, no names, no titles) and for
+ * the in-app centre (may name who acted, as the history does). Pure.
+ */
+
+/** "votre profil" for the holder, "le profil de Léo" for a representative or an aidant. */
+const whose = (profileFirstName: string | null) => (profileFirstName ? `le profil de ${profileFirstName}` : 'votre profil');
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+const SECURITY_SENTENCES: Record<SecurityEvent, string> = {
+  credentials: 'Les identifiants de connexion de votre compte ont été modifiés.',
+  contact: 'Les coordonnées de votre compte ont été modifiées.',
+  lockout: 'La connexion à votre compte a été bloquée après plusieurs essais erronés.',
+  'new-device': 'Une connexion à votre compte a eu lieu depuis un nouvel appareil.',
+};
+const securitySentence = (event?: SecurityEvent) => (event ? SECURITY_SENTENCES[event] : 'Un événement de sécurité concerne votre compte.');
+
+export type EmailContent = { sentence: string; advice?: string; /** false when the profile can no longer be opened. */ link: boolean };
+
+/** The one sentence of the generic email "Du nouveau dans Mon espace santé", per kind. */
+export function emailContent(kind: NotificationKind, input: { profileFirstName: string | null; securityEvent?: SecurityEvent }): EmailContent {
+  const w = whose(input.profileFirstName);
+  switch (kind) {
+    case 'NOTIF_MESSAGE': return { sentence: `Un nouveau message est arrivé dans la messagerie de ${w}.`, link: true };
+    case 'NOTIF_DOCUMENT': return { sentence: `Un professionnel de santé a ajouté ou modifié un document dans ${w}.`, link: true };
+    case 'NOTIF_APPOINTMENT': return { sentence: `Un rendez-vous, un rappel, un examen ou une vaccination à réaliser est indiqué dans ${w}.`, link: true };
+    case 'NOTIF_DEPISTAGE': return { sentence: `Une information sur les dépistages organisés des cancers est disponible dans ${w}.`, link: true };
+    case 'NOTIF_SYNCHRONIZED_SERVICE': return { sentence: `Le récapitulatif des services synchronisés à ${w} depuis 90 jours est disponible.`, link: true };
+    case 'PS_ACCESS': return { sentence: `Un professionnel de santé a accédé à ${w}.`, advice: 'Vous verrez qui et quand dans l’historique d’activité.', link: true };
+    case 'EMERGENCY_ACCESS': return { sentence: `Un professionnel de santé a accédé à ${w} en situation d’urgence.`, advice: 'Vous verrez qui et quand dans l’historique d’activité.', link: true };
+    case 'SECURITY': return { sentence: securitySentence(input.securityEvent), advice: 'Si ce n’était pas vous, changez votre mot de passe et appelez le 3422.', link: true };
+    case 'CLOSURE': return { sentence: `${capitalised(w)} Mon espace santé a été fermé.`, advice: 'Pour toute question, appelez le 3422.', link: false };
+    case 'SUSPENSION': return { sentence: `${capitalised(w)} Mon espace santé a été suspendu par l’Assurance Maladie.`, advice: 'Pour contester, appelez le 3422.', link: false };
+    case 'DELETION_DONE': return { sentence: `Les données de ${w} Mon espace santé ont été supprimées.`, link: false };
+    case 'INVITATION': return { sentence: `Une invitation à gérer ${w} ou à aider son titulaire a été envoyée ou a reçu une réponse.`, link: true };
+    case 'REVOCATION': return { sentence: `Un accès à ${w} a été retiré.`, link: true };
+  }
+}
+
+export type InAppContent = {
+  title: string;
+  body: string;
+  /** A page of the patient's space; `profileScoped` links take `?profil=` for a represented profile. */
+  link?: { href: string; label: string; profileScoped: boolean };
+};
+
+/** What the in-app centre shows: the same facts, with who acted when the caller recorded it. */
+export function inAppContent(kind: NotificationKind, data: NotificationData): InAppContent {
+  const pro = data.actorLabel ?? 'Un professionnel de santé';
+  const history = { href: '/espace/historique?onglet=professionnels', label: 'Voir l’historique d’activité', profileScoped: true };
+  switch (kind) {
+    case 'NOTIF_MESSAGE': return { title: 'Nouveau message', body: 'Un nouveau message est arrivé dans la messagerie.' };
+    case 'NOTIF_DOCUMENT': return {
+      title: 'Nouveau document', body: `${pro} a ajouté ou modifié un document.`,
+      link: data.documentId
+        ? { href: `/espace/documents/${data.documentId}`, label: 'Voir le document', profileScoped: false }
+        : { href: '/espace/documents', label: 'Voir les documents', profileScoped: true },
+    };
+    case 'NOTIF_APPOINTMENT': return { title: 'Rendez-vous et rappels', body: 'Un rendez-vous, un rappel, un examen ou une vaccination à réaliser est indiqué.' };
+    case 'NOTIF_DEPISTAGE': return { title: 'Dépistages organisés des cancers', body: 'Une information sur les dépistages organisés des cancers est disponible.' };
+    case 'NOTIF_SYNCHRONIZED_SERVICE': return { title: 'Services synchronisés', body: 'Le récapitulatif des services synchronisés depuis 90 jours est disponible.' };
+    case 'PS_ACCESS': return { title: 'Accès d’un professionnel de santé', body: `${pro} a accédé au profil.`, link: history };
+    case 'EMERGENCY_ACCESS': return { title: 'Accès en situation d’urgence', body: `${pro} a accédé au profil en situation d’urgence.`, link: history };
+    case 'SECURITY': return { title: 'Sécurité du compte', body: securitySentence(data.securityEvent) };
+    case 'CLOSURE': return { title: 'Fermeture du profil', body: 'Le profil a été fermé.' };
+    case 'SUSPENSION': return { title: 'Suspension du profil', body: 'Le profil a été suspendu par l’Assurance Maladie.' };
+    case 'DELETION_DONE': return { title: 'Données supprimées', body: 'Les données du profil ont été supprimées.' };
+    case 'INVITATION': return {
+      title: 'Invitation', body: 'Une invitation à gérer le profil ou à aider son titulaire a été envoyée ou a reçu une réponse.',
+      link: { href: '/espace/invitations', label: 'Voir les invitations', profileScoped: false },
+    };
+    case 'REVOCATION': return { title: 'Accès retiré', body: 'Un accès au profil a été retiré.' };
+  }
+}

@@ -1,0 +1,49 @@
+import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/access/actor';
+import { authorize } from '@/lib/access/policy';
+import { recordAccess } from '@/lib/audit/record-access';
+import { AccessDeniedError, ValidationError } from '@/lib/errors';
+import { SWITCHABLE_KINDS, type NotificationChannel, type SwitchableKind } from './kinds';
+import { accountIdOf } from './list-notifications';
+
+export type ChannelSwitches = Record<SwitchableKind, boolean>;
+const KINDS = Object.keys(SWITCHABLE_KINDS) as SwitchableKind[];
+/** Channels an account can switch today; SMS and push are "bientôt disponible". */
+export const OPEN_CHANNELS: readonly NotificationChannel[] = ['EMAIL'];
+
+/** The policy gate of an account's own switches (NOT-1); a refusal is traced, then thrown. */
+async function ensureManage(db: Db, actor: Actor, now: Date): Promise<void> {
+  const decision = authorize(actor, 'notifications.manage');
+  if (decision.allowed) return;
+  await recordAccess(db, { actor, action: 'notification.preferences', profileId: null, decision, at: now });
+  throw new AccessDeniedError(decision.reason);
+}
+
+/** NOT-1: this account's switches on one channel; a kind never switched is on. */
+export async function notificationPreferences(db: Db, actor: Actor, channel: NotificationChannel, now: Date): Promise<ChannelSwitches> {
+  await ensureManage(db, actor, now);
+  const rows = await db.selectFrom('notification_preferences').select(['kind', 'enabled'])
+    .where('account_id', '=', accountIdOf(actor)).where('channel', '=', channel).execute();
+  const stored = new Map(rows.map((r) => [r.kind, r.enabled]));
+  return Object.fromEntries(KINDS.map((k) => [k, stored.get(k) ?? true])) as ChannelSwitches;
+}
+
+/**
+ * NOT-1: saves this account's switches on one channel, every kind at once (a box left unticked is off).
+ * Mandatory kinds (NOT-2, NOT-4) have no switch. Traced `notification.preferences` on the account's own
+ * profile, with the kinds now off.
+ */
+export async function setNotificationPreferences(db: Db, actor: Actor, input: { channel: NotificationChannel; enabled: ChannelSwitches }, now: Date): Promise<void> {
+  await ensureManage(db, actor, now);
+  if (!OPEN_CHANNELS.includes(input.channel)) throw new ValidationError('notification.channel-closed', 'Ce canal de notification sera bientôt disponible.');
+  const accountId = accountIdOf(actor);
+  const values = KINDS.map((kind) => ({ account_id: accountId, kind, channel: input.channel, enabled: input.enabled[kind] !== false, updated_at: now }));
+  const off = values.filter((v) => !v.enabled).map((v) => v.kind);
+  await db.transaction().execute(async (trx) => {
+    await trx.insertInto('notification_preferences').values(values)
+      .onConflict((oc) => oc.columns(['account_id', 'kind', 'channel']).doUpdateSet((eb) => ({
+        enabled: eb.ref('excluded.enabled'), updated_at: eb.ref('excluded.updated_at') }))).execute();
+    await recordAccess(trx, { actor, action: 'notification.preferences', profileId: actor.kind === 'PATIENT' ? actor.ownProfileId : null, at: now,
+      target: { type: 'notification-preferences', id: `${input.channel}:${off.length ? `off=${off.join(',')}` : 'all-on'}` } });
+  });
+}

@@ -1,0 +1,62 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { DB } from '@/db/schema';
+import { config } from '@/lib/config';
+import { enqueue } from '@/lib/queue/outbox';
+import { emailRecipients, isDeliverable, keepsInAppRow, type NotificationData, type NotificationKind, type Recipient } from './kinds';
+
+export type NotifyInput = { profileId: string; kind: NotificationKind; data?: NotificationData; at: Date };
+export type NotifyResult = { notificationId: string | null; emailedAccountIds: string[] };
+
+/**
+ * THE way a feature tells a profile's people that something happened (NOT-1..7), in the caller's
+ * transaction: one in-app notification for the profile, shared by all its accounts (NOT-6), and one
+ * outbox email per recipient account (holder, representatives, later accepted aidants: NOT-7) unless
+ * that account switched this kind off (NOT-1); mandatory kinds always go (NOT-2, NOT-4). Nothing at all
+ * for a profile that is not ACTIVE (NOT-5), except closure, suspension and completed deletion.
+ *
+ * The row is shared: never notify about something one of the profile's accounts may not see (an
+ * `invisible_patient` document, or an `invisible_representants_legaux` one on a represented profile).
+ * Grouping (NOT-3), SMS, push and quiet hours are not done yet.
+ */
+export async function notify(db: Transaction<DB> | Kysely<DB>, input: NotifyInput): Promise<NotifyResult> {
+  if (!db.isTransaction) return db.transaction().execute((trx) => notify(trx, input));
+  const trx = db as Transaction<DB>;
+  const profile = await trx.selectFrom('profiles').select(['id', 'state', 'previous_state', 'first_names'])
+    .where('id', '=', input.profileId).executeTakeFirst();
+  if (!profile || !isDeliverable(input.kind, { state: profile.state, previousState: profile.previous_state })) {
+    return { notificationId: null, emailedAccountIds: [] };
+  }
+  const data = input.data ?? {};
+  const row = keepsInAppRow(profile.state)
+    ? await trx.insertInto('notifications')
+      .values({ profile_id: profile.id, kind: input.kind, data: JSON.stringify(data), created_at: input.at })
+      .returning('id').executeTakeFirstOrThrow()
+    : undefined;
+  const recipients = emailRecipients(input.kind, await recipientsOf(trx, profile.id, input.kind));
+  const appUrl = config().APP_URL;
+  const firstName = profile.first_names.split(' ')[0] ?? '';
+  for (const r of recipients) {
+    const holder = r.relation === 'HOLDER';
+    await enqueue(trx, { kind: 'email', message: { template: 'notification', to: r.email, data: {
+      kind: input.kind, appUrl, profileFirstName: holder ? null : firstName, profileId: holder ? null : profile.id,
+      ...(data.securityEvent && { securityEvent: data.securityEvent }),
+    } } });
+  }
+  return { notificationId: row?.id ?? null, emailedAccountIds: recipients.map((r) => r.accountId) };
+}
+
+/** NOT-7: every account that receives this profile's notifications, with its email switch for `kind`. */
+async function recipientsOf(trx: Transaction<DB>, profileId: string, kind: NotificationKind): Promise<Recipient[]> {
+  const { rows } = await sql<{ account_id: string; email: string; relation: Recipient['relation']; email_enabled: boolean | null }>`
+    select a.id as account_id, a.email, x.relation, p.enabled as email_enabled
+    from (
+      select id as account_id, 'HOLDER' as relation, 0 as rank from accounts where profile_id = ${profileId}
+      union all
+      select account_id, 'REPRESENTATIVE', 1 from representations where profile_id = ${profileId} and revoked_at is null
+      -- AID-4: accepted aidants join here ('AIDANT') once the aidants issue lands.
+    ) x
+    join accounts a on a.id = x.account_id
+    left join notification_preferences p on p.account_id = a.id and p.kind = ${kind} and p.channel = 'EMAIL'
+    order by x.rank, a.id`.execute(trx);
+  return rows.map((r) => ({ accountId: r.account_id, email: r.email, relation: r.relation, emailEnabled: r.email_enabled }));
+}
