@@ -3,20 +3,20 @@ import { R4 } from '@ahryman40k/ts-fhir-types';
 import { sql } from 'kysely';
 import { ZipFile } from 'yazl';
 import type { Db } from '@/db/client';
-import { SYSTEM } from '@/lib/access/actor';
+import { SYSTEM, type PatientActor } from '@/lib/access/actor';
 import { patientDocumentScope } from '@/lib/access/document-access';
-import { describeTrace } from '@/lib/audit/history';
+import { exportHistoryCsv } from '@/lib/audit/export-history';
+import { DEFAULT_HISTORY_TAB } from '@/lib/audit/history-filters';
 import { recordAccess } from '@/lib/audit/record-access';
 import { blobStore } from '@/lib/storage/blob-store';
-import { buildBundle, type ExportDocument, type ExportResource } from './fhir-bundle';
+import { buildBundle, type ExportDocument } from './fhir-bundle';
+import { medicalResources } from './medical-resources';
 import { EXPORT_VALIDITY_DAYS } from './request-export';
 
 const EXTENSIONS: Record<string, string> = {
   'application/pdf': 'pdf', 'text/plain': 'txt', 'application/rtf': 'rtf', 'image/jpeg': 'jpg', 'image/png': 'png', 'image/tiff': 'tif',
 };
 const slug = (title: string) => title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'document';
-const paris = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'medium', timeZone: 'Europe/Paris' });
-const csvCell = (v: string) => (/[";\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 const README = `Vos données de Mon espace santé
 ================================
@@ -49,7 +49,7 @@ export async function runDataExport(db: Db, exportId: string, now: Date): Promis
   if (scope.hideInvisibleRepresentatives) documentsQuery = documentsQuery.where('invisible_representants_legaux', '=', false);
   const documents = await documentsQuery.execute();
   const measures = await db.selectFrom('measures').selectAll().where('profile_id', '=', profileId).orderBy('effective_at').execute();
-  const extra: ExportResource[] = []; // profil médical resources: added with that section
+  const extra = await medicalResources(db, profileId, `urn:uuid:${profileId}`);
 
   const files: (ExportDocument & { blob: { key: string; wrappedKey: string } | null })[] = documents.map((d, i) => ({
     id: d.id, uniqueId: d.unique_id, title: d.title, category: d.category, typeCode: d.type_code, documentDate: d.document_date,
@@ -68,7 +68,7 @@ export async function runDataExport(db: Db, exportId: string, now: Date): Promis
   const zip = new ZipFile();
   zip.addBuffer(Buffer.from(README), 'LISEZMOI.txt');
   zip.addBuffer(Buffer.from(JSON.stringify(bundle, null, 2)), 'donnees-de-sante.fhir.json');
-  zip.addBuffer(Buffer.from(await historyCsv(db, profileId)), 'historique.csv');
+  zip.addBuffer(await historyCsv(db, request.account_id, profileId, now), 'historique.csv');
   for (const file of files) {
     if (!file.blob || !file.path) continue;
     zip.addReadStream(lazyStream(() => blobStore().get(file.blob!)), file.path, { mtime: file.createdAt });
@@ -104,21 +104,19 @@ function lazyStream(open: () => Promise<Readable>): Readable {
   return out;
 }
 
-/** AUD-5: the whole history of the profile, oldest first, as the patient reads it (French labels). */
-async function historyCsv(db: Db, profileId: string): Promise<string> {
-  const lines = ['\ufeffDate et heure (Paris);Qui;Type d’acteur;Action;Résultat'];
-  let after = '0';
-  for (;;) {
-    const rows = await db.selectFrom('access_events').select(['id', 'at', 'actor_label', 'actor_type', 'action', 'outcome', 'profession'])
-      .where('profile_id', '=', profileId).where('id', '>', after).orderBy('id').limit(5000).execute();
-    if (rows.length === 0) break;
-    for (const r of rows) {
-      const who = r.profession ? `${r.actor_label} (${r.profession})` : r.actor_label;
-      lines.push([paris.format(r.at), who, r.actor_type, describeTrace(r), r.outcome === 'OK' ? 'Effectuée' : 'Refusée'].map(csvCell).join(';'));
-    }
-    after = rows[rows.length - 1]!.id;
-  }
-  return `${lines.join('\r\n')}\r\n`;
+/**
+ * AUD-5: the whole history as the requesting account reads it (same CSV as its download: French
+ * labels, held-back lines, formula-safe), read through the history module under that account.
+ */
+async function historyCsv(db: Db, accountId: string, profileId: string, now: Date): Promise<Buffer> {
+  const account = await db.selectFrom('accounts').select(['id', 'profile_id', 'identifiant']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const represented = await db.selectFrom('representations').select('profile_id').where('account_id', '=', accountId).where('revoked_at', 'is', null).execute();
+  const actor: PatientActor = { kind: 'PATIENT', accountId, name: account.identifiant, ownProfileId: account.profile_id,
+    representedProfileIds: represented.map((r) => r.profile_id) };
+  const { stream } = await exportHistoryCsv(db, actor, { profileId, filters: { tab: DEFAULT_HISTORY_TAB } }, now);
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
 
 /** CLO-12: an export's file is kept 7 days; afterwards it is erased (the request row and its traces stay). */

@@ -65,6 +65,20 @@ describe('CLO-12: "Télécharger mes données"', () => {
     await db.insertInto('measures').values({ profile_id: patient.profileId, type: 'WEIGHT', value: '72.5', value2: null, unit: 'kg',
       effective_at: new Date('2026-11-20T08:00:00Z'), source: 'PATIENT', source_ref: null, created_by_account: patient.accountId }).execute();
 
+    const medical: [string, Record<string, unknown>][] = [
+      ['ALLERGY', { name: 'Pénicilline', reaction: 'Urticaire', since: '2010-05-01' }],
+      ['CONDITION', { name: 'Asthme', since: null, notes: null }],
+      ['VACCINATION', { vaccine: 'Boostrixtetra', date: '2025-10-01', type: 'BOOSTER', batch: 'AB12', cip13: null }],
+      ['TREATMENT', { name: 'Ventoline', dosage: '2 bouffées si besoin', startDate: '2024-01-01', endDate: null, cip13: null }],
+      ['HOSPITALISATION', { reason: 'Appendicite', facility: 'Hôpital Saint-Louis', startDate: '2019-03-02', endDate: '2019-03-05' }],
+      ['BLOOD_GROUP', { group: 'O+' }],
+      ['CONTACT', { type: 'TRUSTED_CONTACT', firstName: 'Paul', lastName: 'Durand', relationship: 'Frère', phone: '06 12 34 56 78', email: null }],
+    ];
+    for (const [kind, payload] of medical) {
+      await db.insertInto('medical_entries').values({ profile_id: patient.profileId, kind: kind as never, payload: JSON.stringify(payload),
+        unique_key: null, document_id: null, source: 'PATIENT', source_label: null, professional_id: null, created_by_account: patient.accountId,
+        created_at: now, updated_at: now } as never).execute();
+    }
     const { exportId } = await requestExport(actor, patient.profileId, patient.email);
     const outbox = await db.selectFrom('outbox').select('id').where('kind', '=', 'data-export').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(await processDocumentsJob(db, { outboxId: outbox.id }, now)).toBe('ready');
@@ -77,7 +91,9 @@ describe('CLO-12: "Télécharger mes données"', () => {
 
     const bundle = JSON.parse(entries.get('donnees-de-sante.fhir.json')!.toString()) as R4.IBundle;
     expect(R4.RTTI_Bundle.decode(bundle)._tag).toBe('Right');
-    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'DocumentReference', 'Observation']);
+    expect(bundle.entry!.map((e) => e.resource!.resourceType)).toEqual(['Patient', 'DocumentReference', 'Observation', 'AllergyIntolerance',
+      'Condition', 'Immunization', 'MedicationStatement', 'Encounter', 'Observation', 'RelatedPerson']);
+    expect((bundle.entry![3]!.resource as R4.IAllergyIntolerance).code!.text).toBe('Pénicilline');
     const patientResource = bundle.entry![0]!.resource as R4.IPatient;
     expect(patientResource.identifier![0]!.value).toBe(patient.nir);
     const observation = bundle.entry![2]!.resource as R4.IObservation;
@@ -88,10 +104,11 @@ describe('CLO-12: "Télécharger mes données"', () => {
 
     const history = entries.get('historique.csv')!.toString();
     expect(history).toContain('Ajout d’un document');
-    expect(history.split('\r\n')[0]).toBe('\ufeffDate et heure (Paris);Qui;Type d’acteur;Action;Résultat');
+    expect(history.split('\r\n')[0]).toBe('\ufeffDate et heure (heure de Paris);Type d’acteur;Auteur;Action;Document;Mode d’accès;Résultat');
     const traces = await db.selectFrom('access_events').select('action').where('profile_id', '=', patient.profileId)
       .where('action', 'like', 'profile.export%').orderBy('id').execute();
     expect(traces.map((t) => t.action)).toEqual(['profile.export.request', 'profile.export.ready', 'profile.export.download']);
+    expect(await db.selectFrom('access_events').select('action').where('profile_id', '=', patient.profileId).where('action', '=', 'profile.history.export').execute()).toHaveLength(1);
   });
 
   test('CLO-12: a wrong code is refused on its field and nothing is queued', async () => {
@@ -123,6 +140,8 @@ describe('CLO-12: "Télécharger mes données"', () => {
     const child = await anActivePatient(db);
     const parentAccount = await anActivePatient(db);
     const representative: PatientActor = { ...holderOf(parentAccount), representedProfileIds: [child.profileId] };
+    await db.insertInto('representations').values({ account_id: parentAccount.accountId, profile_id: child.profileId, role: 'PARENT_PRINCIPAL',
+      granted_at: now, revoked_at: null, granted_by: null, revoked_reason: null, revoked_by: null }).execute();
     const stored = await blobStore().put(await aPdf('confidentiel'));
     await db.insertInto('documents').values({ profile_id: child.profileId, unique_id: `urn:uuid:${randomUUID()}`, title: 'Consultation confidentielle',
       category: 'CPT_REND', type_code: null, document_date: null, mime_type: 'application/pdf', size_bytes: stored.size, sha256: stored.sha256, sha1: stored.sha1,
