@@ -15,7 +15,7 @@ import { renderSynthesisPdf } from './synthesis-pdf';
 
 /**
  * PRF-6: the user ticks any sections of the profil médical; a PDF summing them up is generated and
- * filed on the profile as a Synthèse médicale (SYNTH_PML, author MES), masked under mask-all (VIS-3),
+ * filed on the profile as a Synthèse médicale (SYNTH_PML, patient-authored), masked under mask-all (VIS-3),
  * traced `medical.synthesis`. Professionals reach the other sections only through it (PRO-11).
  */
 export async function generateSynthesis(db: Db, actor: Actor, input: { profileId: string; sections: readonly string[] }, now: Date): Promise<{ documentId: string }> {
@@ -40,7 +40,9 @@ export async function generateSynthesis(db: Db, actor: Actor, input: { profileId
   const bytes = await renderSynthesisPdf(content);
   return storeDocument(db, actor, {
     profileId: profile.id, title: `Synthèse médicale du ${frenchDate(today)}`, category: 'SYNTH_PML', documentDate: today,
-    content: { bytes, mime: 'application/pdf' }, author: { type: 'MES', id: 'mon-espace-sante', label: 'Mon espace santé' },
+    // PRF-6: filed as patient-authored (the person who asked for it), so the patient side may rename or delete it (DOC-5).
+    content: { bytes, mime: 'application/pdf' },
+    author: actor.kind === 'PATIENT' ? { type: 'PATIENT', id: actor.accountId, label: actor.name } : { type: 'MES', id: 'mon-espace-sante', label: 'Mon espace santé' },
     traceAction: 'medical.synthesis',
   }, now);
 }

@@ -3,7 +3,7 @@ import type { Actor } from '@/lib/access/actor';
 import { patientDocumentScope, patientRole } from '@/lib/access/document-access';
 import { ensureOnProfile } from '@/lib/access/profile-guard';
 import { recordAccess } from '@/lib/audit/record-access';
-import { ENTRY_COLUMNS, toEntry, UUID, type MedicalEntry } from './entry-rows';
+import { ENTRY_COLUMNS, toEntry } from './entry-rows';
 import { PROFESSIONAL_READABLE_KINDS } from './sections';
 
 /** A profile's entries are typed by hand: a generous bound, far above any real profile. */
@@ -56,15 +56,6 @@ export async function readMedicalProfile(db: Db, actor: Actor, profileId: string
 }
 
 export type MedicalProfile = Awaited<ReturnType<typeof readMedicalProfile>>;
-
-/** One entry of a profile (the edit form and the delete confirmation); undefined when it is not there. */
-export async function findEntry(db: Db, actor: Actor, input: { profileId: string; entryId: string }, now: Date): Promise<MedicalEntry | undefined> {
-  const profile = await openForReading(db, actor, input.profileId, now);
-  if (!UUID.test(input.entryId)) return undefined;
-  const row = await db.selectFrom('medical_entries').select(ENTRY_COLUMNS).where('profile_id', '=', profile.id)
-    .where('id', '=', input.entryId).executeTakeFirst();
-  return row ? toEntry(row) : undefined;
-}
 
 /** DOC-8: the documents a hospitalisation may be linked to (this account's view of the profile), newest first. */
 export async function linkableDocuments(db: Db, actor: Actor, profileId: string, now: Date) {

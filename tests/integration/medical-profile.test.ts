@@ -237,7 +237,7 @@ describe('PRF-6: Synthèse médicale', () => {
 
     const { documentId } = await generateSynthesis(db, h.actor, { profileId: h.profileId, sections: ['ALLERGIES', 'TREATMENTS', 'bogus'] }, now);
     const doc = await db.selectFrom('documents').selectAll().where('id', '=', documentId).executeTakeFirstOrThrow();
-    expect(doc).toMatchObject({ category: 'SYNTH_PML', author_type: 'MES', mime_type: 'application/pdf', title: 'Synthèse médicale du 01/12/2026', status: 'ACTIVE' });
+    expect(doc).toMatchObject({ category: 'SYNTH_PML', author_type: 'PATIENT', mime_type: 'application/pdf', title: 'Synthèse médicale du 01/12/2026', status: 'ACTIVE' });
     const text = await pdfText(await blobStore().getBuffer({ key: doc.blob_key!, wrappedKey: doc.wrapped_key! }));
     expect(text).toContain('Synthèse médicale');
     expect(text).toContain('Rubriques : Allergies, Traitements.');
