@@ -23,8 +23,8 @@ export async function closeWindows(db: Db, now: Date, parallel = 2): Promise<{ c
 async function closePartition(db: Db, now: Date, partitions: number, k: number): Promise<number> {
   const today = parisDay(now);
   const { to } = transition('PENDING', 'WINDOW_OVER', 'SYSTEM');
-  // The due ids are read once, by one scan, into a cursor held on a connection of its own; each batch
-  // then locks its rows by primary key. Re-selecting "the next due rows" for every batch made a
+  // The due ids are read once, by one scan, into a cursor held on a connection; each batch then
+  // locks its rows by primary key. Re-selecting "the next due rows" for every batch made a
   // million-row run quadratic (the updated rows stay in the indexes until vacuum).
   return db.connection().execute(async (reader) => {
     const cursor = sql.id(`window_close_due_${k}`);
@@ -36,7 +36,9 @@ async function closePartition(db: Db, now: Date, partitions: number, k: number):
       for (;;) {
         const next = await sql<{ id: string }>`fetch ${sql.raw(String(BATCH))} from ${cursor}`.execute(reader);
         if (next.rows.length === 0) return created;
-        created += await db.transaction().execute(async (trx) => {
+        // On the cursor's own connection (the cursor outlives each commit): one connection per
+        // partition, so even a pool of one cannot deadlock.
+        created += await reader.transaction().execute(async (trx) => {
           // Still due and not being activated right now: a row locked elsewhere is due at the next run.
           const done = await sql<{ id: string }>`
             with due as (

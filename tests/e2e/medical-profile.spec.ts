@@ -84,7 +84,7 @@ test('PRF-1, PRF-6: a patient adds an allergy and a treatment, generates a Synth
   const title = `Synthèse médicale du ${frDaysAgo(0)}`;
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
   await expect(page.getByText('Document ajouté')).toBeVisible();
-  await expect(page.getByText('(Généré par Mon espace santé)')).toBeVisible();
+  await expect(page.getByText('(Ajouté par vous ou un proche)')).toBeVisible();
   const pdfUrl = await page.locator('iframe').getAttribute('src');
   const file = await page.request.get(pdfUrl!);
   expect(file.headers()['content-type']).toBe('application/pdf');

@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { closeDb, getDb } from '@/db/client';
+import { closeDb, createDb, getDb } from '@/db/client';
 import { verifyChains } from '@/lib/audit/verify-chains';
 import { closeWindows } from '@/lib/campaigns/close-windows';
 import { lastOppositionDay } from '@/lib/campaigns/window';
@@ -66,5 +66,17 @@ describe('CMP-4, ACC-2 T3: the opposition window closes', () => {
     await closeWindows(db, new Date('2026-07-01T10:00:00Z'));
     expect((await stateOf(activated.profileId)).state).toBe('ACTIVE');
     expect((await stateOf(opposed.profileId)).state).toBe('OPPOSED');
+  });
+
+  test('CMP-4: with a pool of one connection (a small worker), the two partitions take turns instead of waiting for each other', async () => {
+    const person = await noticeSent(new Date('2026-01-05T10:00:00Z'));
+    const small = createDb(process.env.DATABASE_URL!, 1);
+    try {
+      const { created } = await closeWindows(small, new Date('2026-03-01T10:00:00Z'));
+      expect(created).toBeGreaterThanOrEqual(1);
+      expect((await stateOf(person.profileId)).state).toBe('CREATED');
+    } finally {
+      await small.destroy();
+    }
   });
 });
