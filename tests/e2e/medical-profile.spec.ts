@@ -94,7 +94,9 @@ test('PRF-1, PRF-6: a patient adds an allergy and a treatment, generates a Synth
   await page.getByRole('link', { name: '← Tous les documents' }).click();
   const row = page.getByRole('table').getByRole('row', { name: new RegExp(title) });
   await expect(row).toContainText('Synthèse médicale');
-  await expect(row).toContainText('Mon espace santé');
+  // PRF-6: patient-authored, shown with the name of the person who asked for it.
+  const person = await db.selectFrom('profiles').select(['first_names', 'birth_name']).where('id', '=', patient.profileId).executeTakeFirstOrThrow();
+  await expect(row).toContainText(`${person.first_names.split(' ')[0]} ${person.birth_name}`);
   const stored = await db.selectFrom('documents').select(['category', 'author_type']).where('profile_id', '=', patient.profileId)
     .where('category', '=', 'SYNTH_PML').execute();
   expect(stored).toEqual([{ category: 'SYNTH_PML', author_type: 'PATIENT' }]);
