@@ -119,7 +119,7 @@ async function main() {
   next = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, REDIS_URL: redis.url,
-      APP_URL: base, AUTH_SECRET, QUEUE_PREFIX: '{mes-bench}', LOG_LEVEL: 'warn' },
+      APP_URL: base, AUTH_SECRET, DOCUMENT_MASTER_KEY: randomBytes(32).toString('base64'), QUEUE_PREFIX: '{mes-bench}', LOG_LEVEL: 'warn' },
   });
   await waitForHealth(base, next);
 
