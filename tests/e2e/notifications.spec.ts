@@ -67,7 +67,7 @@ test('NOT-1, NOT-6, NOT-7: a patient reads, marks read and deletes notifications
 
   // The next document notification reaches the centre, but no email is queued for it.
   const result = await notify(db, { profileId: patient.profileId, kind: 'NOTIF_DOCUMENT', at: new Date() });
-  expect(result.notificationId).toBeTruthy();
+  expect(result.notificationId).toMatch(/^[0-9a-f-]{36}$/);
   expect(result.emailedAccountIds).toEqual([]);
 
   // The change is in the history (AUD-1).

@@ -42,9 +42,8 @@ describe('NOT-1..7: notify()', () => {
     const { holder, guardian } = await aProfileWithRepresentative();
     const result = await db.transaction().execute((trx) => notify(trx, { profileId: holder.profileId, kind: 'NOTIF_DOCUMENT',
       data: { actorLabel: 'Dr Claire Martin, médecin généraliste', documentId: randomUUID() }, at: now }));
-    expect(result.notificationId).toBeTruthy();
     expect(result.emailedAccountIds).toEqual([holder.accountId, guardian.accountId]);
-    expect(await inApp(holder.profileId)).toHaveLength(1);
+    expect((await inApp(holder.profileId)).map((n) => n.id)).toEqual([result.notificationId]);
 
     const [toHolder] = await notificationEmails(holder.email);
     const [toGuardian] = await notificationEmails(guardian.email);
