@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type { ProfileState } from '@/lib/accounts/lifecycle';
 import type { NotificationChannel, NotificationData, NotificationKind, SwitchableKind } from '@/lib/notifications/kinds';
+import type { ServiceStatus } from '@/lib/services/status';
 
 /** Table types, written by hand next to the migrations that create them. */
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -413,6 +414,8 @@ export interface PrivacySettingsTable {
   emergency_other: Generated<boolean>;
   emergency_masked_visible: Generated<boolean>;
   administrateur_id: Generated<string | null>;
+  /** MEA-4: « Récupération automatique des données des documents », on by default. */
+  measure_extraction: Generated<boolean>;
   updated_at: Timestamp;
 }
 
@@ -555,6 +558,16 @@ export interface MedicalEntriesTable {
   created_by_account: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** HIS-7: the care episode this entry was copied from (one entry per episode and profile). */
+  source_episode_id: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** PRF-4: the yearly reminder to re-read the directives anticipées, per profile and current DIR_ANT document. */
+export interface DirectivesReviewsTable {
+  profile_id: string;
+  document_id: string;
+  next_due_on: DateOnly;
+  reminded_at: Timestamp;
 }
 
 export interface DataExportsTable {
@@ -569,6 +582,47 @@ export interface DataExportsTable {
   requested_at: Timestamp;
   ready_at: Timestamp | null;
   expires_at: Timestamp | null;
+}
+
+/** CAT-1, CAT-2: a State-referenced service; its secret is stored as an argon2 hash. */
+export interface ConnectedServicesTable {
+  id: Generated<string>;
+  name: string;
+  description: string;
+  status: Generated<ServiceStatus>;
+  client_id: string;
+  client_secret_hash: string;
+  created_at: CreatedAt;
+}
+
+/** CAT-3: one purpose (finalité) of a service, mandatory or optional. */
+export interface ServicePurposesTable {
+  service_id: string;
+  code: string;
+  label: string;
+  mandatory: boolean;
+  position: Generated<number>;
+}
+
+/** CAT-3, CAT-5: a profile's consent to one purpose of a service; live while `revoked_at` is null. */
+export interface ServiceConsentsTable {
+  id: Generated<string>;
+  profile_id: string;
+  service_id: string;
+  purpose: string;
+  granted_at: Timestamp;
+  granted_by_account: string | null;
+  revoked_at: Timestamp | null;
+}
+
+/** MEA-8: a service call answered once per Idempotency-Key. */
+export interface ServicePushRequestsTable {
+  service_id: string;
+  idempotency_key: string;
+  profile_id: string;
+  request_hash: string;
+  stored: number;
+  created_at: Timestamp;
 }
 
 export interface DB {
@@ -611,6 +665,11 @@ export interface DB {
   notification_reads: NotificationReadsTable;
   notification_preferences: NotificationPreferencesTable;
   medical_entries: MedicalEntriesTable;
+  directives_reviews: DirectivesReviewsTable;
+  connected_services: ConnectedServicesTable;
+  service_purposes: ServicePurposesTable;
+  service_consents: ServiceConsentsTable;
+  service_push_requests: ServicePushRequestsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

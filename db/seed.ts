@@ -8,6 +8,8 @@ import { nirKey } from '@/lib/identity/nir';
 import { SYSTEM } from '@/lib/access/actor';
 import { ensureDemoDocuments, LEO_DOCUMENTS, MARIE_DOCUMENTS } from './seed-documents';
 import { ensureDemoEpisodes, LEO_EPISODES, MARIE_EPISODES } from './seed-care-history';
+import { registerService } from '@/lib/services/register-service';
+import { MEASURES_WRITE } from '@/lib/services/status';
 
 /**
  * Demo data, idempotent: running it again changes nothing (it only adds what is missing).
@@ -23,6 +25,8 @@ export const DEMO = {
   agent: { identifiant: 'agent.cnam', password: 'Agent-Demo-2026!', email: 'agent@cnam.exemple.fr' },
   supervisor: { identifiant: 'superviseur.cnam', password: 'Superviseur-Demo-2026!', email: 'superviseur@cnam.exemple.fr' },
   advisor: { identifiant: 'conseiller.fs', password: 'Conseil-Demo-2026!', email: 'conseiller@france-services.exemple.fr' },
+  /** CAT-3, MEA-8: a connected scale; its client credentials call POST /api/services/v1/measures. */
+  service: { name: 'Balance connectée Exemple', clientId: 'balance-connectee-exemple', clientSecret: 'Balance-Demo-2026-7f3kQ9xL2p' },
 } as const;
 
 const nir = (body: string) => body + nirKey(body);
@@ -71,6 +75,20 @@ async function ensureStaff(db: Db, s: { identifiant: string; password: string; e
   await db.insertInto('staff_users').values({
     kind, identifiant: s.identifiant, password_hash: await hashPassword(s.password), email: s.email, display_name: name, site_id: siteId, locked_until: null,
   }).execute();
+}
+
+/** CAT-1, CAT-3: the demo service, EN_LIGNE, with a mandatory and an optional purpose (added once). */
+async function ensureDemoService(db: Db) {
+  const found = await db.selectFrom('connected_services').select('id').where('client_id', '=', DEMO.service.clientId).executeTakeFirst();
+  if (found) return;
+  await registerService(db, {
+    name: DEMO.service.name, clientId: DEMO.service.clientId, clientSecret: DEMO.service.clientSecret,
+    description: 'Une balance qui envoie votre poids à chaque pesée. Service de démonstration.',
+    purposes: [
+      { code: MEASURES_WRITE, label: 'Envoyer dans Mon espace santé le poids mesuré à chaque pesée', mandatory: true },
+      { code: 'MEASURES_READ', label: 'Lire vos mesures de poids et de taille enregistrées dans Mon espace santé, pour afficher votre évolution dans l’application', mandatory: false },
+    ],
+  });
 }
 
 export async function seed(db: Db, now = new Date()) {
@@ -136,6 +154,7 @@ export async function seed(db: Db, now = new Date()) {
       sex: 1 + (i % 2), email: i < DEMO.demoCampaign.withoutEmail ? null : `habitant.limoges.${i}@exemple.fr`, parent_nir: null, departement: DEMO.demoCampaign.departement };
   });
   await ensureInsured(db, demoCampaign, now);
+  await ensureDemoService(db);
   return { pendingNir: nir(DEMO.pending.nirBody), pendingState: state.state, childState: jadeState.state };
 }
 

@@ -19,13 +19,14 @@ export type NotificationEmailData = {
 
 export const NOTIFICATION_SUBJECT = 'Du nouveau dans Mon espace santé';
 
-export function notificationUrl({ appUrl, profileId }: Pick<NotificationEmailData, 'appUrl' | 'profileId'>): string {
-  return `${appUrl}/espace/notifications${profileId ? `?profil=${profileId}` : ''}`;
+/** The notification centre, or the page the kind names (PRF-4: the directives anticipées). */
+export function notificationUrl({ appUrl, profileId }: Pick<NotificationEmailData, 'appUrl' | 'profileId'>, path = '/espace/notifications'): string {
+  return `${appUrl}${path}${profileId ? `?profil=${profileId}` : ''}`;
 }
 
 export function NotificationEmail(data: NotificationEmailData) {
   const content = emailContent(data.kind, data);
-  const url = notificationUrl(data);
+  const url = notificationUrl(data, content.path);
   return (
     <EmailLayout preview={content.sentence} title={NOTIFICATION_SUBJECT}>
       <Text style={paragraph}>{content.sentence}</Text>

@@ -8,9 +8,11 @@ import { runClosureJobs } from '@/lib/closure/purge';
 import { parisDay } from '@/lib/campaigns/window';
 import { eraseDeletedFiles } from '@/lib/documents/erase-deleted-files';
 import { eraseExpiredExports } from '@/lib/export/build-export';
+import { remindDirectivesReviews } from '@/lib/medical-profile/directives-review';
 
 export const SCHEDULES_QUEUE = 'schedules';
-export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files';
+export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files'
+  | 'directives-review';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
@@ -29,6 +31,8 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
       return runClosureJobs(db, now);
     case 'erase-deleted-files':
       return { documents: await eraseDeletedFiles(db, now), exports: await eraseExpiredExports(db, now) };
+    case 'directives-review':
+      return remindDirectivesReviews(db, now);
   }
 }
 
@@ -45,6 +49,9 @@ export async function registerSchedules(queue: Queue, now = new Date()): Promise
   await queue.add('close-windows', {}, { jobId: `close-windows-start-${parisDay(now)}` });
   await queue.upsertJobScheduler('closure', { pattern: '30 0 * * *', tz: 'Europe/Paris' }, { name: 'closure' });
   await queue.upsertJobScheduler('erase-deleted-files', { pattern: '0 2 * * *', tz: 'Europe/Paris' }, { name: 'erase-deleted-files' });
+  // PRF-4: a daytime reminder; the run at start catches up a day missed while the worker was down.
+  await queue.upsertJobScheduler('directives-review', { pattern: '0 9 * * *', tz: 'Europe/Paris' }, { name: 'directives-review' });
+  await queue.add('directives-review', {}, { jobId: `directives-review-start-${parisDay(now)}` });
   await queue.add('majority', {}, { jobId: `majority-start-${parisDay(now)}` });
   await queue.add('erase-deleted-files', {}, { jobId: `erase-deleted-files-start-${parisDay(now)}` });
   await queue.add('closure', {}, { jobId: `closure-start-${parisDay(now)}` });

@@ -18,6 +18,9 @@ import * as m202611291610 from './202611291610_notifications';
 import * as m202611291620 from './202611291620_medical_profile';
 import * as m202611291630 from './202611291630_history_filters';
 import * as m202611291640 from './202611291640_exports';
+import * as m202611291700 from './202611291700_measure_extraction';
+import * as m202611291710 from './202611291710_episode_copies_directives_review';
+import * as m202611291730 from './202611291730_service_consents';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +43,7 @@ export const migrations: Record<string, Migration> = {
   '202611291620_medical_profile': m202611291620,
   '202611291630_history_filters': m202611291630,
   '202611291640_exports': m202611291640,
+  '202611291700_measure_extraction': m202611291700,
+  '202611291710_episode_copies_directives_review': m202611291710,
+  '202611291730_service_consents': m202611291730,
 };

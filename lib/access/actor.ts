@@ -25,7 +25,9 @@ export type EnrolmentActor = { kind: 'ENROLMENT' };
 /** A person acting on the public site without an account (web opposition, OPP-3). */
 export type PublicPersonActor = { kind: 'PUBLIC' };
 export type SystemActor = { kind: 'SYSTEM'; job: string };
+/** CAT-8, MEA-8: a connected service calling our API with its client credentials (traced SERVICE_TIERS). */
+export type ServiceActor = { kind: 'SERVICE'; serviceId: string; name: string };
 
-export type Actor = PatientActor | ProfessionalActor | StaffActor | AdvisorActor | EnrolmentActor | PublicPersonActor | SystemActor;
+export type Actor = PatientActor | ProfessionalActor | StaffActor | AdvisorActor | EnrolmentActor | PublicPersonActor | SystemActor | ServiceActor;
 
 export const SYSTEM: SystemActor = { kind: 'SYSTEM', job: 'system' };

@@ -5,6 +5,7 @@ import {
   type DocumentDenyCode, type DocumentOperation, type DocumentTarget, type PrivacySettings, type ProContext,
 } from './document-access';
 import { CARE_HISTORY_REASONS, careHistoryVisibleToProfessional, type CareHistoryDenyCode } from './care-history-access';
+import { exchangesOpen, MEASURES_WRITE, type ServiceStatus } from '@/lib/services/status';
 
 /**
  * THE access policy (DESIGN.md "One access policy"): default deny. Every page, action, API and job
@@ -42,6 +43,8 @@ export type Action =
   | 'notifications.manage'    // NOT-1: an account's own notification switches (FS-3 advisors: assisted visit only)
   | 'care-history.read'       // HIS-1, HIS-4, HIS-5: Mon histoire de santé of a profile
   | 'care-history.import'     // HIS-1, HIS-3: load the fund's reimbursement feed (staff)
+  | 'service.connect'         // CAT-3, CAT-5, CAT-9: connect, change or disconnect a service (holder, representative)
+  | 'measure.push'            // MEA-8, CAT-8: a connected service pushes measures into a profile
   | 'advisor.access'
   | 'pro.access';
 
@@ -56,13 +59,16 @@ export type Target = {
   patientMayDeleteProfessionalDocuments?: boolean;
   /** HIS-4: the profile's latest activation instant and the time of the question (professionals only). */
   careHistory?: { activatedAt: Date | null; now: Date };
+  /** CAT-2, MEA-8: the calling service's status and the purposes the profile consented to for it. */
+  service?: { status: ServiceStatus; consentedPurposes: readonly string[] };
 };
 
 export type Decision = { allowed: true } | { allowed: false; code: DenyCode; reason: string };
 
 export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
-  | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | DocumentDenyCode | CareHistoryDenyCode;
+  | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | 'service-unavailable' | 'consent-not-given'
+  | DocumentDenyCode | CareHistoryDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
   'default-deny': "cette action n’est pas autorisée.",
@@ -74,6 +80,8 @@ const REASONS: Record<DenyCode, string> = {
   'no-target': 'profil introuvable.',
   'aidant-not-allowed': 'un aidant ne peut pas faire cette démarche pour la personne qu’il aide (AID-4).',
   'advisor-assisted-only': 'un conseiller France Services ne règle les notifications qu’au cours d’un accompagnement, la personne présente (FS-2, FS-3).',
+  'service-unavailable': 'ce service n’est pas en ligne : il ne peut pas échanger de données (CAT-2).',
+  'consent-not-given': 'le titulaire n’a pas donné son accord à ce service pour cette finalité (MEA-8).',
   ...DOCUMENT_REASONS,
   ...CARE_HISTORY_REASONS,
 };
@@ -156,6 +164,19 @@ function authorizeCareHistory(actor: Actor, target: Target): Decision {
   }
 }
 
+/**
+ * MEA-8, CAT-2, CAT-8: only a service, only while it is EN_LIGNE, only into an ACTIVE profile that consented
+ * to MEASURES_WRITE for it. The service's status is checked first: it does not depend on the profile.
+ */
+function authorizePush(actor: Actor, target: Target): Decision {
+  if (actor.kind !== 'SERVICE') return deny('wrong-audience');
+  if (!target.service) return deny('no-target');
+  if (!exchangesOpen(target.service.status)) return deny('service-unavailable');
+  if (!target.profile) return deny('no-target');
+  if (!PATIENT_SIDE_STATES.includes(target.profile.state)) return deny('profile-unavailable');
+  return target.service.consentedPurposes.includes(MEASURES_WRITE) ? ALLOW : deny('consent-not-given');
+}
+
 export function authorize(actor: Actor, action: Action, target: Target = {}): Decision {
   const op = OPERATION[action];
   if (op) return authorizeDocument(actor, op, target);
@@ -188,6 +209,15 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (!target.profile) return deny('no-target');
       if (actor.kind !== 'PATIENT') return deny('wrong-audience');
       return patientReaches(actor, target.profile);
+    case 'service.connect':
+      // CAT-9: the holder and representatives connect services; an aidant never (AID-4), nor an advisor or an agent.
+      if (!target.profile) return deny('no-target');
+      if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
+      if (actor.kind === 'STAFF') return deny('staff-no-medical');
+      if (actor.kind !== 'PATIENT') return deny('wrong-audience');
+      return patientReaches(actor, target.profile);
+    case 'measure.push':
+      return authorizePush(actor, target);
     case 'profile.view':
     case 'profile.history.read':
     case 'profile.medical.read': {

@@ -14,7 +14,7 @@ export type TraceInput = {
   /** A refusal that did not come from the policy (wrong code, wrong password, refused transition). */
   denied?: string;
   mode?: TraceMode;
-  channel?: 'WEB' | 'BACKOFFICE' | 'PRO' | 'WORKER' | 'PHONE';
+  channel?: 'WEB' | 'BACKOFFICE' | 'PRO' | 'WORKER' | 'PHONE' | 'API';
   at: Date;
 };
 
@@ -38,6 +38,8 @@ function actorFields(actor: Actor): Pick<ChainedFields, 'actor_type' | 'actor_id
       return { actor_type: 'PATIENT', actor_id: 'web', actor_label: 'Vous (démarche en ligne, sans connexion)', actor_role: null, profession: null, site_id: null };
     case 'SYSTEM':
       return { actor_type: 'SYSTEM', actor_id: actor.job, actor_label: 'Assurance Maladie (traitement automatique)', actor_role: null, profession: null, site_id: null };
+    case 'SERVICE':
+      return { actor_type: 'SERVICE_TIERS', actor_id: actor.serviceId, actor_label: actor.name, actor_role: null, profession: null, site_id: null };
   }
 }
 

@@ -3,12 +3,10 @@ import Credentials from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
 import type { Audience } from '@/db/schema';
 import { config } from '@/lib/config';
+import { IDLE_SECONDS, MAX_SESSION_MS } from './session-limits';
 import { redeemTicket } from './login-tickets';
 import { recordProfessionalLogin, type PscClaims } from './professional-login';
 
-/** ACT-15: 30 minutes idle (rolling cookie), 12 hours at most from login. */
-export const IDLE_SECONDS = 30 * 60;
-const MAX_SESSION_MS = 12 * 3600_000;
 
 declare module 'next-auth' {
   interface Session { audience: Audience; subjectId: string }

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { Audience, OtpPurpose } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
+import { notify } from '@/lib/notifications/notify';
 import { enqueue } from '@/lib/queue/outbox';
 import { BadCredentialsError, LoginLockedError, OtpRateLimitedError, ProfileNotAvailableError, WrongPortalError } from './errors';
 import { issueTicket } from './login-tickets';
@@ -78,6 +79,10 @@ export async function startLogin(db: Db, portal: Portal, input: { identifiant: s
       if (after.sendSecurityEmail && after.lockedUntil) {
         const lockedUntil = new Intl.DateTimeFormat('fr-FR', { timeStyle: 'short', timeZone: 'Europe/Paris' }).format(after.lockedUntil);
         await enqueue(trx, { kind: 'email', message: { template: 'security-alert', to: s.email, data: { event: 'login-locked', lockedUntil } } });
+        // NOT-4: the holder also finds it in the notification centre of their own profile.
+        if (portal === 'patient' && s.profileId) {
+          await notify(trx, { profileId: s.profileId, kind: 'SECURITY', data: { securityEvent: 'lockout' }, at: now, inAppOnly: true });
+        }
       }
       await recordAccess(trx, { actor: s.actor, action: 'account.login', profileId: s.profileId, at: now,
         denied: 'wrong-password' });

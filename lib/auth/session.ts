@@ -5,7 +5,7 @@ import { getDb } from '@/db/client';
 import type { Audience } from '@/db/schema';
 import type { Actor, AdvisorActor, PatientActor, ProfessionalActor, StaffActor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
-import { auth } from './nextauth';
+import { readSession } from './read-session';
 
 type ActorOf = { patient: PatientActor; pro: ProfessionalActor; staff: StaffActor; advisor: AdvisorActor };
 
@@ -16,8 +16,8 @@ export const HOME_PAGE: Record<Audience, string> = { patient: '/espace', pro: '/
 
 /** The signed-in actor, re-read from the database once per request (a revoked link takes effect at once). */
 export const currentActor = cache(async (): Promise<{ audience: Audience; actor: Actor } | null> => {
-  const session = await auth();
-  if (!session?.audience || !session.subjectId) return null;
+  const session = await readSession();
+  if (!session) return null;
   const db = getDb();
   const id = session.subjectId;
   switch (session.audience) {

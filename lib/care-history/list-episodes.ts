@@ -41,6 +41,9 @@ export async function listCareEpisodes(db: Db, actor: Actor, profileId: string,
   const cursor = filters.after ? CURSOR.exec(filters.after) : null;
   let query = db.selectFrom('care_episodes')
     .select(['id', 'care_date as careDate', 'category', 'label', 'prescriber_specialty as prescriberSpecialty'])
+    // HIS-7: already copied into the profil médical (the patient side shows it instead of the button).
+    .select((eb) => eb.exists(eb.selectFrom('medical_entries as m').select('m.id').where('m.profile_id', '=', profileId)
+      .whereRef('m.source_episode_id', '=', 'care_episodes.id')).as('copied'))
     .where('profile_id', '=', profileId);
   if (category) query = query.where('category', '=', category);
   if (cursor) {

@@ -7,6 +7,7 @@ import { findProfileTarget } from '@/lib/accounts/profile-target';
 import { TransitionRefusedError, transition, type LifecycleActor, type LifecycleEvent } from '@/lib/accounts/lifecycle';
 import { recordAccess, type TraceInput } from '@/lib/audit/record-access';
 import { AccessDeniedError } from '@/lib/errors';
+import { notify } from '@/lib/notifications/notify';
 import { enqueue } from '@/lib/queue/outbox';
 import { purgeDueOn } from './rules';
 
@@ -44,6 +45,8 @@ async function endLinks(trx: Transaction<DB>, profileId: string): Promise<void> 
   await trx.updateTable('representative_invitations').set({ status: 'EXPIRED' }).where('profile_id', '=', profileId).where('status', '=', 'PENDING').execute();
   await trx.updateTable('activation_codes').set({ invalidated_at: new Date() })
     .where('profile_id', '=', profileId).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
+  // CLO-6: re-opening restores blocks, not service consents: they end with the closure (CAT-5).
+  await trx.updateTable('service_consents').set({ revoked_at: new Date() }).where('profile_id', '=', profileId).where('revoked_at', 'is', null).execute();
 }
 
 /**
@@ -76,9 +79,13 @@ export async function closeInTransaction(db: Db, trx: Transaction<DB>, actor: Ac
   const holder = await trx.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
     .select(['profiles.first_names', 'profiles.email', 'accounts.email as account_email']).where('profiles.id', '=', input.profileId).executeTakeFirstOrThrow();
   const to = holder.account_email ?? holder.email;
-  if (to && input.reason !== 'DECEASED' && input.reason !== 'MERGED') {
-    await enqueue(trx, { kind: 'email', message: { template: 'closure', to,
-      data: { firstName: holder.first_names.split(' ')[0] ?? '', closedAt: now.toISOString(), deletion: input.deleteData } } });
+  if (input.reason !== 'DECEASED' && input.reason !== 'MERGED') {
+    // NOT-4: closure is told in the centre (kept through the archive) and by its own detailed email.
+    await notify(trx, { profileId: input.profileId, kind: 'CLOSURE', at: now, inAppOnly: true });
+    if (to) {
+      await enqueue(trx, { kind: 'email', message: { template: 'closure', to,
+        data: { firstName: holder.first_names.split(' ')[0] ?? '', closedAt: now.toISOString(), deletion: input.deleteData } } });
+    }
   }
 }
 

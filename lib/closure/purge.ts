@@ -34,9 +34,11 @@ async function purgeOne(db: Db, trx: Transaction<DB>, profileId: string, event: 
     ...await trx.selectFrom('data_exports').select('blob_key').where('profile_id', '=', profileId).where('blob_key', 'is not', null).execute(),
   ];
   await trx.updateTable('documents').set({ folder_id: null, replaces_id: null }).where('profile_id', '=', profileId).execute();
-  // medical_entries first: they may point at the profile's documents (DOC-8).
-  for (const table of ['medical_entries', 'activation_codes', 'activation_failures', 'enrolments', 'oppositions', 'documents', 'document_folders',
-    'measures', 'measure_targets', 'mask_all_runs', 'professional_blocks', 'privacy_settings', 'care_episodes'] as const) {
+  // medical_entries and directives_reviews first: they may point at the profile's documents (DOC-8, PRF-4)
+  // and episodes (HIS-7).
+  for (const table of ['medical_entries', 'directives_reviews', 'activation_codes', 'activation_failures', 'enrolments', 'oppositions', 'documents', 'document_folders',
+    'measures', 'measure_targets', 'mask_all_runs', 'professional_blocks', 'privacy_settings', 'care_episodes',
+    'service_consents', 'service_push_requests'] as const) {
     await trx.deleteFrom(table).where('profile_id', '=', profileId).execute();
   }
   for (const { blob_key } of blobs) await blobStore().delete(blob_key!);

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { ValidationError } from '@/lib/errors';
+import { notify } from '@/lib/notifications/notify';
 import { enqueue } from '@/lib/queue/outbox';
 import { applyTransition, closeInTransaction } from './close-profile';
 import { suspensionDeadline } from './rules';
@@ -20,6 +21,7 @@ export async function suspendProfile(db: Db, actor: Actor, input: { profileId: s
   await db.transaction().execute(async (trx) => {
     await applyTransition(db, trx, { profileId: profile.id, event: 'SUSPENSION', actor, action: 'profile.suspend', channel: 'BACKOFFICE' }, now,
       { suspended_at: now, suspension_reason: reason.slice(0, 500), suspension_deadline: deadline, suspension_objected_at: null });
+    await notify(trx, { profileId: profile.id, kind: 'SUSPENSION', at: now, inAppOnly: true }); // NOT-4; its detailed email follows
     const to = profile.holder_email ?? profile.email;
     if (to) await enqueue(trx, { kind: 'email', message: { template: 'suspension', to, data: { firstName: profile.firstName, lastObjectionDay: deadline } } });
   });

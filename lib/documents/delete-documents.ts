@@ -4,14 +4,15 @@ import { recordAccess } from '@/lib/audit/record-access';
 import { ValidationError } from '@/lib/errors';
 import { ensureDocument } from './document-gate';
 import { deleteEntriesLinkedToDocuments } from '@/lib/medical-profile/linked-entries';
+import { deleteMeasuresFromDocuments } from '@/lib/measures/extraction/document-measures';
 
 /** DOC-7: at most 10 documents per deletion. */
 export const MAX_BULK_DELETE = 10;
 
 /**
  * DOC-5..7: logical deletion of one to ten documents, all or none: one the account may not delete
- * refuses the whole action; DOC-8: the profil médical entries linked to them go too. The files are
- * erased 30 days later (DOC-10, erase-deleted-files.ts).
+ * refuses the whole action; DOC-8: the profil médical entries linked to them go too, and (MEA-4) the
+ * measures extracted from them. The files are erased 30 days later (DOC-10, erase-deleted-files.ts).
  */
 export async function deleteDocuments(db: Db, actor: Actor, documentIds: string[], now: Date): Promise<{ deleted: number; linkedEntries: number }> {
   const ids = [...new Set(documentIds)];
@@ -31,6 +32,8 @@ export async function deleteDocuments(db: Db, actor: Actor, documentIds: string[
     }
     // DOC-8: the profil médical entries linked to these documents go with them (the page said which).
     const linkedEntries = await deleteEntriesLinkedToDocuments(trx, actor, rows.map((r) => r.id), now);
+    // MEA-4: so do the measures extracted from them (the confirmation says so).
+    await deleteMeasuresFromDocuments(trx, actor, rows.map((r) => r.id), now);
     return { deleted: ids.length, linkedEntries };
   });
 }

@@ -14,7 +14,8 @@ export type DocumentFilters = {
   after?: string;
 };
 
-const PAGE = 50;
+/** Documents per page: a screenful to scan; « Documents suivants » reads the next keyset page. */
+export const DOCUMENTS_PAGE = 25;
 type Cursor = { p: boolean; k: string; id: string };
 const encode = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 function decode(value: string | undefined): Cursor | undefined {
@@ -30,7 +31,7 @@ function decode(value: string | undefined): Cursor | undefined {
 /**
  * DOC-1, DOC-5: the patient side's "Documents" of one profile, pinned first, then by date added or
  * title, filtered by category, folder and title; what VIS-9/VIS-14 hide from this account never
- * leaves the database (the scope comes from the policy). Keyset pages of 50.
+ * leaves the database (the scope comes from the policy). Keyset pages of `DOCUMENTS_PAGE`.
  */
 export async function listDocuments(db: Db, actor: Actor, profileId: string, filters: DocumentFilters, now: Date) {
   await ensureOnProfile(db, actor, 'profile.medical.read', profileId, 'document.list', now);
@@ -56,10 +57,10 @@ export async function listDocuments(db: Db, actor: Actor, profileId: string, fil
   }
   query = query.orderBy('d.pinned', 'desc');
   query = byTitle ? query.orderBy(sql`lower(d.title)`, 'asc').orderBy('d.id', 'asc') : query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc');
-  const rows = await query.limit(PAGE + 1).execute();
-  const page = rows.slice(0, PAGE);
+  const rows = await query.limit(DOCUMENTS_PAGE + 1).execute();
+  const page = rows.slice(0, DOCUMENTS_PAGE);
   const last = page[page.length - 1];
-  return { documents: page, next: rows.length > PAGE && last ? encode({ p: last.pinned, k: last.sort_key, id: last.id }) : undefined };
+  return { documents: page, next: rows.length > DOCUMENTS_PAGE && last ? encode({ p: last.pinned, k: last.sort_key, id: last.id }) : undefined };
 }
 
 /** The folders of a profile (DOC-5), for the filters and the "Classer" form; the caller has passed the gate. */

@@ -5,6 +5,9 @@ import type { DB, DocumentAuthorType } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { privacyOf } from '@/lib/confidentiality/settings';
+import { isExtractable } from '@/lib/measures/extraction/rules';
+import { measureExtractionOn } from '@/lib/measures/extraction/setting';
+import { enqueue } from '@/lib/queue/outbox';
 import { blobStore } from '@/lib/storage/blob-store';
 
 export type DocumentToStore = {
@@ -20,9 +23,10 @@ export type DocumentToStore = {
 
 /**
  * Files one checked document on a profile: the content is stored encrypted (DOC-13), the row written
- * under mask-all as masked (VIS-3), and the trace in the same transaction. `beforeInsert` runs in that
- * transaction first (PRF-4 removes the version being replaced). Nothing stays when a step fails: the
- * blob is deleted if the row could not be written. The caller has passed the policy.
+ * under mask-all as masked (VIS-3), the trace and (MEA-4) the measure extraction job in the same
+ * transaction. `beforeInsert` runs in that transaction first (PRF-4 removes the version being
+ * replaced). Nothing stays when a step fails: the blob is deleted if the row could not be written.
+ * The caller has passed the policy.
  */
 export async function storeDocument(db: Db, actor: Actor, doc: DocumentToStore, now: Date,
   beforeInsert?: (trx: Transaction<DB>) => Promise<void>): Promise<{ documentId: string }> {
@@ -40,6 +44,10 @@ export async function storeDocument(db: Db, actor: Actor, doc: DocumentToStore, 
         created_at: now, updated_at: now,
       }).returning('id').executeTakeFirstOrThrow();
       await recordAccess(trx, { actor, action: doc.traceAction, profileId: doc.profileId, target: { type: 'document', id: row.id }, at: now });
+      // MEA-4: the values it gives are read after commit, unless the profile switched that off.
+      if (isExtractable({ mime: doc.content.mime, category: doc.category }) && await measureExtractionOn(trx, doc.profileId)) {
+        await enqueue(trx, { kind: 'measure-extraction', documentId: row.id });
+      }
       return { documentId: row.id };
     });
   } catch (error) {

@@ -6,6 +6,7 @@ import { transition } from '@/lib/accounts/lifecycle';
 import { recordAccess } from '@/lib/audit/record-access';
 import { closeInTransaction } from '@/lib/closure/close-profile';
 import { AccessDeniedError, ValidationError } from '@/lib/errors';
+import { moveRecord } from './move-record';
 import { normalizeNir } from './nir';
 
 const same = (a: string, b: string) => a.trim().toLocaleUpperCase('fr') === b.trim().toLocaleUpperCase('fr');
@@ -13,7 +14,8 @@ const same = (a: string, b: string) => a.trim().toLocaleUpperCase('fr') === b.tr
 /**
  * BO-4: two profiles turned out to be one person (an old temporary number, a second registration). The
  * duplicate is closed as MERGED and points to the profile kept; its representatives and, if the kept
- * one has none, its holder account move over. Traces stay on each profile's own chain (AUD-7).
+ * one has none, its holder account move over, and so does its record (`moveRecord`: documents, measures,
+ * profil médical, care history, notifications). Traces stay on each profile's own chain (AUD-7).
  */
 export async function mergeDuplicate(db: Db, actor: Actor, input: { keepProfileId: string; duplicateNir: string; reason: string }, now: Date): Promise<void> {
   const keep = await findProfileTarget(db, input.keepProfileId);
@@ -57,6 +59,7 @@ export async function mergeDuplicate(db: Db, actor: Actor, input: { keepProfileI
           .where('profile_id', '=', keep.id).where('used_at', 'is', null).where('invalidated_at', 'is', null).execute();
       }
     }
+    await moveRecord(trx, dup.id, keep.id);
     await closeInTransaction(db, trx, actor, { profileId: dup.id, deleteData: false, reason: 'MERGED' }, 'BACKOFFICE', now);
     await trx.updateTable('profiles').set({ merged_into: keep.id }).where('id', '=', dup.id).execute();
     await recordAccess(trx, { actor, action: 'profile.merge', profileId: keep.id, at: now, channel: 'BACKOFFICE', target: { type: 'profile', id: dup.id } });

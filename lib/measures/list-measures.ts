@@ -4,7 +4,7 @@ import { ensureOnProfile } from '@/lib/access/profile-guard';
 import { recordAccess } from '@/lib/audit/record-access';
 import { computeBmi, isMinorOn, type Reading } from './bmi';
 import { computeGmi, GMI_WINDOW_DAYS, type GmiResult } from './gmi';
-import { MEASURE_COLUMNS, toMeasure, type Measure } from './measure-rows';
+import { MEASURE_COLUMNS, toMeasures, type Measure } from './measure-rows';
 import type { EnterableTypeCode } from './measure-types';
 import { parisIsoDay } from './paris-time';
 import type { TargetRange } from './target-range';
@@ -20,7 +20,7 @@ export type MeasuresProfile = { id: string; firstName: string; birthDate: string
  * and traced). Patient-side reads of one's own space are not traced one by one, like the other patient
  * pages; any other allowed reader (a professional) leaves a `measure.read` trace (AUD-1).
  */
-async function openForReading(db: Db, actor: Actor, profileId: string, now: Date): Promise<MeasuresProfile> {
+export async function openForReading(db: Db, actor: Actor, profileId: string, now: Date): Promise<MeasuresProfile> {
   const p = await ensureOnProfile(db, actor, 'profile.medical.read', profileId, 'measure.read', now);
   if (actor.kind !== 'PATIENT') await recordAccess(db, { actor, action: 'measure.read', profileId: p.id, at: now });
   return { id: p.id, firstName: p.firstName, birthDate: p.birth_date, own: actor.kind === 'PATIENT' && actor.ownProfileId === p.id,
@@ -37,7 +37,7 @@ export async function measuresOverview(db: Db, actor: Actor, profileId: string, 
   const rows = await db.selectFrom('measures').select(MEASURE_COLUMNS).distinctOn('type')
     .where('profile_id', '=', profile.id).orderBy('type').orderBy('effective_at', 'desc').orderBy('id', 'desc').execute();
   const latest: Partial<Record<EnterableTypeCode, Measure>> = {};
-  for (const m of rows.map(toMeasure)) latest[m.type] = m;
+  for (const m of await toMeasures(db, rows)) latest[m.type] = m;
   return { profile, latest, bmi: computeBmi(reading(latest.WEIGHT), reading(latest.HEIGHT)), gmi: await gmiOf(db, profile.id, now) };
 }
 
@@ -71,14 +71,14 @@ export async function measureSeries(db: Db, actor: Actor, input: { profileId: st
   let hasOlder: boolean;
   let hasNewer: boolean;
   if (after) {
-    const found = (await base.where((eb) => eb(eb.refTuple('effective_at', 'id'), '>', eb.tuple(after.at, after.id)))
-      .orderBy('effective_at', 'asc').orderBy('id', 'asc').limit(SERIES_PAGE_SIZE + 1).execute()).map(toMeasure);
+    const found = await toMeasures(db, await base.where((eb) => eb(eb.refTuple('effective_at', 'id'), '>', eb.tuple(after.at, after.id)))
+      .orderBy('effective_at', 'asc').orderBy('id', 'asc').limit(SERIES_PAGE_SIZE + 1).execute());
     hasNewer = found.length > SERIES_PAGE_SIZE;
     rows = found.slice(0, SERIES_PAGE_SIZE).reverse();
     hasOlder = true;
   } else {
     const query = before ? base.where((eb) => eb(eb.refTuple('effective_at', 'id'), '<', eb.tuple(before.at, before.id))) : base;
-    const found = (await query.orderBy('effective_at', 'desc').orderBy('id', 'desc').limit(SERIES_PAGE_SIZE + 1).execute()).map(toMeasure);
+    const found = await toMeasures(db, await query.orderBy('effective_at', 'desc').orderBy('id', 'desc').limit(SERIES_PAGE_SIZE + 1).execute());
     hasOlder = found.length > SERIES_PAGE_SIZE;
     rows = found.slice(0, SERIES_PAGE_SIZE);
     hasNewer = !!before;
@@ -101,5 +101,5 @@ export async function findMeasure(db: Db, actor: Actor, input: { profileId: stri
   const profile = await openForReading(db, actor, input.profileId, now);
   const row = await db.selectFrom('measures').select(MEASURE_COLUMNS).where('profile_id', '=', profile.id)
     .where('id', '=', input.measureId).executeTakeFirst();
-  return row ? toMeasure(row) : undefined;
+  return row ? (await toMeasures(db, [row]))[0] : undefined;
 }

@@ -6,7 +6,11 @@ import { accountOf, inTransaction } from './entry-rows';
 import { asDuplicateError, prepareEntry } from './prepare-entry';
 import type { EntryKind } from './vocabulary';
 
-export type NewEntry = { profileId: string; kind: EntryKind; fields: Record<string, string | undefined> };
+export type NewEntry = {
+  profileId: string; kind: EntryKind; fields: Record<string, string | undefined>;
+  /** HIS-7: the care episode the entry is copied from (checked by the caller: copy-episode.ts). */
+  sourceEpisodeId?: string;
+};
 
 /**
  * PRF-1, PRF-2: the patient side (holder, representative, aidant: AID-4) adds one entry to a section of
@@ -21,7 +25,7 @@ export async function addEntry(db: Db, actor: Actor, input: NewEntry, now: Date)
       const { id } = await trx.insertInto('medical_entries').values({
         profile_id: profile.id, kind: input.kind, payload: JSON.stringify(entry.payload), unique_key: entry.uniqueKey,
         document_id: entry.documentId, source: 'PATIENT', source_label: null, professional_id: null,
-        created_by_account: accountOf(actor), created_at: now, updated_at: now,
+        created_by_account: accountOf(actor), created_at: now, updated_at: now, source_episode_id: input.sourceEpisodeId ?? null,
       }).returning('id').executeTakeFirstOrThrow();
       await recordAccess(trx, { actor, action: 'medical.add', profileId: profile.id, target: { type: 'medical_entry', id }, at: now });
       return { entryId: id };

@@ -28,14 +28,28 @@ export const MANDATORY_KINDS = {
 } as const;
 export type MandatoryKind = keyof typeof MANDATORY_KINDS;
 
-export type NotificationKind = SwitchableKind | MandatoryKind;
-export const NOTIFICATION_KINDS = [...Object.keys(SWITCHABLE_KINDS), ...Object.keys(MANDATORY_KINDS)] as NotificationKind[];
+/**
+ * Reminders that have no switch of their own: their emails follow the NOT-1 switch they belong to
+ * (PRF-4: the yearly directives review is a reminder, « Rendez-vous, rappels… »).
+ */
+export const REMINDER_KINDS = {
+  DIRECTIVES_REVIEW: { label: 'Relire vos directives anticipées', preference: 'NOTIF_APPOINTMENT' },
+} as const satisfies Record<string, { label: string; preference: SwitchableKind }>;
+export type ReminderKind = keyof typeof REMINDER_KINDS;
+
+export type NotificationKind = SwitchableKind | MandatoryKind | ReminderKind;
+export const NOTIFICATION_KINDS = [...Object.keys(SWITCHABLE_KINDS), ...Object.keys(MANDATORY_KINDS), ...Object.keys(REMINDER_KINDS)] as NotificationKind[];
 
 /** NOT-1: the channels of a preference. Only email is sent today; SMS and push come later. */
 export const CHANNELS = ['EMAIL', 'SMS', 'PUSH'] as const;
 export type NotificationChannel = (typeof CHANNELS)[number];
 
 export const isSwitchable = (kind: NotificationKind): kind is SwitchableKind => kind in SWITCHABLE_KINDS;
+/** NOT-1: the switch that governs a kind's emails: its own, the one a reminder follows, or none (mandatory: NOT-2, NOT-4). */
+export function preferenceOf(kind: NotificationKind): SwitchableKind | null {
+  if (isSwitchable(kind)) return kind;
+  return kind in REMINDER_KINDS ? REMINDER_KINDS[kind as ReminderKind].preference : null;
+}
 export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as string[]).includes(value);
 
 export type SecurityEvent = 'credentials' | 'contact' | 'lockout' | 'new-device';
@@ -75,9 +89,12 @@ export function isDeliverable(kind: NotificationKind, profile: { state: ProfileS
 /** A purged profile keeps no data (CLO-4): its accounts are told by email only, no in-app row. */
 export const keepsInAppRow = (state: ProfileState) => state !== 'PURGED';
 
-/** NOT-1, NOT-2, NOT-4: an account gets the email unless it switched this kind off; mandatory kinds always go. */
+/**
+ * NOT-1, NOT-2, NOT-4: an account gets the email unless it switched this kind off (for a reminder, the
+ * switch it follows: `emailEnabled` is that switch); mandatory kinds always go.
+ */
 export function wantsEmail(kind: NotificationKind, emailEnabled: boolean | null | undefined): boolean {
-  if (!isSwitchable(kind)) return true;
+  if (preferenceOf(kind) === null) return true;
   return emailEnabled !== false;
 }
 

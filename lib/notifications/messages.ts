@@ -17,7 +17,14 @@ const SECURITY_SENTENCES: Record<SecurityEvent, string> = {
 };
 const securitySentence = (event?: SecurityEvent) => (event ? SECURITY_SENTENCES[event] : 'Un événement de sécurité concerne votre compte.');
 
-export type EmailContent = { sentence: string; advice?: string; /** false when the profile can no longer be opened. */ link: boolean };
+export type EmailContent = {
+  sentence: string; advice?: string; /** false when the profile can no longer be opened. */ link: boolean;
+  /** The page the link opens (default: the notification centre); `?profil=` is added for a represented profile. */
+  path?: string;
+};
+
+/** PRF-4: where the directives anticipées are read and replaced. */
+const DIRECTIVES_PATH = '/espace/profil-medical/directives-anticipees';
 
 /** The one sentence of the generic email "Du nouveau dans Mon espace santé", per kind. */
 export function emailContent(kind: NotificationKind, input: { profileFirstName: string | null; securityEvent?: SecurityEvent }): EmailContent {
@@ -36,6 +43,10 @@ export function emailContent(kind: NotificationKind, input: { profileFirstName: 
     case 'DELETION_DONE': return { sentence: `Les données de ${w} Mon espace santé ont été supprimées.`, link: false };
     case 'INVITATION': return { sentence: `Une invitation à gérer ${w} ou à aider son titulaire a été envoyée ou a reçu une réponse.`, link: true };
     case 'REVOCATION': return { sentence: `Un accès à ${w} a été retiré.`, link: true };
+    case 'DIRECTIVES_REVIEW': return {
+      sentence: input.profileFirstName ? `Pensez à relire les directives anticipées déposées dans ${w}.` : 'Pensez à relire vos directives anticipées.',
+      advice: 'Vous pouvez les modifier à tout moment.', link: true, path: DIRECTIVES_PATH,
+    };
   }
 }
 
@@ -72,5 +83,10 @@ export function inAppContent(kind: NotificationKind, data: NotificationData): In
       link: { href: '/espace/invitations', label: 'Voir les invitations', profileScoped: false },
     };
     case 'REVOCATION': return { title: 'Accès retiré', body: 'Un accès au profil a été retiré.' };
+    case 'DIRECTIVES_REVIEW': return {
+      title: 'Relire vos directives anticipées',
+      body: 'Vos directives anticipées ont été déposées il y a un an ou plus. Pensez à les relire : si vos volontés ont changé, déposez une nouvelle version.',
+      link: { href: DIRECTIVES_PATH, label: 'Voir les directives anticipées', profileScoped: true },
+    };
   }
 }

@@ -2,9 +2,13 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '@/db/schema';
 import { config } from '@/lib/config';
 import { enqueue } from '@/lib/queue/outbox';
-import { emailRecipients, isDeliverable, keepsInAppRow, type NotificationData, type NotificationKind, type Recipient } from './kinds';
+import { emailRecipients, isDeliverable, keepsInAppRow, preferenceOf, type NotificationData, type NotificationKind, type Recipient } from './kinds';
 
-export type NotifyInput = { profileId: string; kind: NotificationKind; data?: NotificationData; at: Date };
+export type NotifyInput = {
+  profileId: string; kind: NotificationKind; data?: NotificationData; at: Date;
+  /** The caller already emails its own, more precise message (closure, suspension, lockout): in-app row only. */
+  inAppOnly?: boolean;
+};
 export type NotifyResult = { notificationId: string | null; emailedAccountIds: string[] };
 
 /**
@@ -32,7 +36,7 @@ export async function notify(db: Transaction<DB> | Kysely<DB>, input: NotifyInpu
       .values({ profile_id: profile.id, kind: input.kind, data: JSON.stringify(data), created_at: input.at })
       .returning('id').executeTakeFirstOrThrow()
     : undefined;
-  const recipients = emailRecipients(input.kind, await recipientsOf(trx, profile.id, input.kind));
+  const recipients = input.inAppOnly ? [] : emailRecipients(input.kind, await recipientsOf(trx, profile.id, input.kind));
   const appUrl = config().APP_URL;
   const firstName = profile.first_names.split(' ')[0] ?? '';
   for (const r of recipients) {
@@ -45,7 +49,7 @@ export async function notify(db: Transaction<DB> | Kysely<DB>, input: NotifyInpu
   return { notificationId: row?.id ?? null, emailedAccountIds: recipients.map((r) => r.accountId) };
 }
 
-/** NOT-7: every account that receives this profile's notifications, with its email switch for `kind`. */
+/** NOT-7: every account that receives this profile's notifications, with the email switch governing `kind` (NOT-1). */
 async function recipientsOf(trx: Transaction<DB>, profileId: string, kind: NotificationKind): Promise<Recipient[]> {
   const { rows } = await sql<{ account_id: string; email: string; relation: Recipient['relation']; email_enabled: boolean | null }>`
     select a.id as account_id, a.email, x.relation, p.enabled as email_enabled
@@ -56,7 +60,7 @@ async function recipientsOf(trx: Transaction<DB>, profileId: string, kind: Notif
       -- AID-4: accepted aidants join here ('AIDANT') once the aidants issue lands.
     ) x
     join accounts a on a.id = x.account_id
-    left join notification_preferences p on p.account_id = a.id and p.kind = ${kind} and p.channel = 'EMAIL'
+    left join notification_preferences p on p.account_id = a.id and p.kind = ${preferenceOf(kind) ?? kind} and p.channel = 'EMAIL'
     order by x.rank, a.id`.execute(trx);
   return rows.map((r) => ({ accountId: r.account_id, email: r.email, relation: r.relation, emailEnabled: r.email_enabled }));
 }

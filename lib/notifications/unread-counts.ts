@@ -10,15 +10,15 @@ import { authorize } from '@/lib/access/policy';
 export async function unreadCounts(db: Db, actor: PatientActor): Promise<{ total: number; byProfile: Record<string, number> }> {
   const ids = [...new Set([...(actor.ownProfileId ? [actor.ownProfileId] : []), ...actor.representedProfileIds, ...(actor.aidedProfileIds ?? [])])];
   if (ids.length === 0) return { total: 0, byProfile: {} };
-  const profiles = await db.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
-    .select(['profiles.id', 'profiles.state', 'accounts.id as holder']).where('profiles.id', 'in', ids).execute();
-  const readable = profiles.filter((p) => authorize(actor, 'notifications.read', { profile: { id: p.id, state: p.state, holderAccountId: p.holder } }).allowed)
-    .map((p) => p.id);
-  if (readable.length === 0) return { total: 0, byProfile: {} };
-  const rows = await db.selectFrom('notifications as n').select(['n.profile_id', sql<string>`count(*)`.as('unread')])
-    .where('n.profile_id', 'in', readable).where('n.deleted_at', 'is', null)
-    .where(sql<boolean>`not exists (select 1 from notification_reads r where r.account_id = ${actor.accountId} and r.notification_id = n.id)`)
-    .groupBy('n.profile_id').execute();
-  const byProfile = Object.fromEntries(rows.map((r) => [r.profile_id, Number(r.unread)]));
-  return { total: rows.reduce((sum, r) => sum + Number(r.unread), 0), byProfile };
+  // One round trip (it runs on every page of the space): each profile's state and holder for the policy,
+  // with its unread count; counts of profiles the policy refuses are dropped, never shown.
+  const rows = await db.selectFrom('profiles as p').leftJoin('accounts as a', 'a.profile_id', 'p.id')
+    .select(['p.id', 'p.state', 'a.id as holder'])
+    .select(sql<string>`(select count(*) from notifications n where n.profile_id = p.id and n.deleted_at is null
+      and not exists (select 1 from notification_reads r where r.account_id = ${actor.accountId} and r.notification_id = n.id))`.as('unread'))
+    .where('p.id', 'in', ids).execute();
+  const readable = rows.filter((p) => Number(p.unread) > 0
+    && authorize(actor, 'notifications.read', { profile: { id: p.id, state: p.state, holderAccountId: p.holder } }).allowed);
+  const byProfile = Object.fromEntries(readable.map((r) => [r.id, Number(r.unread)]));
+  return { total: readable.reduce((sum, r) => sum + Number(r.unread), 0), byProfile };
 }

@@ -14,14 +14,16 @@ export type OutboxItem =
   | { kind: 'campaign-dispatch'; campaignId: string }
   | { kind: 'sms'; to: string; text: string; secrets?: Record<string, string> }
   | { kind: 'mask-all'; runId: string }
-  | { kind: 'data-export'; exportId: string };
+  | { kind: 'data-export'; exportId: string }
+  | { kind: 'measure-extraction'; documentId: string };
 
 export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxItem): Promise<string> {
   const payload = item.kind === 'email' ? item.message
     : item.kind === 'sms' ? { to: item.to, text: item.text }
       : item.kind === 'population-import' || item.kind === 'care-history-import' ? { importId: item.importId }
         : item.kind === 'mask-all' ? { runId: item.runId }
-          : item.kind === 'data-export' ? { exportId: item.exportId } : { campaignId: item.campaignId };
+          : item.kind === 'data-export' ? { exportId: item.exportId }
+            : item.kind === 'measure-extraction' ? { documentId: item.documentId } : { campaignId: item.campaignId };
   const secrets = item.kind === 'email' || item.kind === 'sms' ? item.secrets : undefined;
   const row = await trx.insertInto('outbox')
     .values({ kind: item.kind, payload: JSON.stringify(payload), sealed: secrets ? seal(JSON.stringify(secrets)) : null })
@@ -33,6 +35,7 @@ export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxIte
 export const QUEUE_OF_KIND: Record<OutboxItem['kind'], string> = {
   // SMS ride the notification queue with emails (same retries, same failed-jobs page).
   email: 'emails', sms: 'emails', 'population-import': 'imports', 'care-history-import': 'imports', 'campaign-dispatch': 'campaigns', 'mask-all': 'documents', 'data-export': 'documents',
+  'measure-extraction': 'documents',
 };
 
 /** BullMQ refuses integer-looking custom ids, hence the `outbox-` prefix. */

@@ -127,6 +127,7 @@ le back-office, page « Courriels (environnement de démonstration) ») :
   Conseillère France Services       ${appUrl}/accompagnement/connexion  ${DEMO.advisor.identifiant} / ${DEMO.advisor.password}
   Médecin généraliste (Pro Santé Connect local)   ${appUrl}/pro/connexion   RPPS 10100000001 / psc-demo
   Pharmacien (Pro Santé Connect local)            ${appUrl}/pro/connexion   RPPS 10100000002 / psc-demo
+  ${DEMO.service.name} (API, HTTP Basic)   POST ${appUrl}/api/services/v1/measures   ${DEMO.service.clientId} / ${DEMO.service.clientSecret}
 Chaque connexion demande aussi un code à 6 chiffres envoyé par courriel${process.env.SMTP_URL ? '.' : ` : lisez-le sur ${appUrl}/demo/courriels.`}
 `);
 }

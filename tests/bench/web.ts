@@ -1,8 +1,9 @@
 /**
  * Web benchmark (`npm run bench:web`): production `next start` against a fresh seeded database,
  * autocannon at 50 connections on a trivial dynamic page (/aide), on the signed-in patient
- * dashboard (/espace) and on the Documents page of a profile holding 500 documents (first page of 50). Prints figures; exits 1 only on errors (server down, non-2xx, socket errors).
- * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 50) override the load.
+ * dashboard (/espace) and on the Documents page of a profile holding 500 documents (first page of 25). Prints figures; exits 1 only on errors (server down, non-2xx, socket errors).
+ * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 50) override the load; BENCH_HOLD=1 keeps the
+ * seeded server up for profiling and prints its address and session cookie.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -135,6 +136,12 @@ async function main() {
   if (probe.status !== 200 || !html.includes('Bonjour Marie')) {
     throw new BenchError(`La session forgée est refusée : GET /espace → ${probe.status} ${probe.headers.get('location') ?? ''}` +
       (probe.status === 200 ? ' (pas de « Bonjour Marie » dans la page)' : ''));
+  }
+
+  if (process.env.BENCH_HOLD) {
+    // Profiling aid: keep the server and its data up, and print what a client needs (Ctrl-C ends).
+    console.log(`Serveur prêt : ${base}\nCookie : ${session.cookie}`);
+    await new Promise(() => {});
   }
 
   // 4. Warm-up, then the measured runs.

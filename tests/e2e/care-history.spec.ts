@@ -64,3 +64,49 @@ test('HIS-1, HIS-2, HIS-3: an agent imports a reimbursement file; the patient se
   await page.getByRole('link', { name: 'Voir toutes les catégories' }).click();
   await expect(years).toHaveText(['2026', '2025']);
 });
+
+/** HIS-7: from the history, one tap puts a reimbursed medicine into Traitements; a second tap is not offered. */
+test('HIS-7: the patient adds a reimbursed medicine to Traitements in one tap and finds it there; another profile’s episode answers 404', async ({ page, db }) => {
+  const patient = await anActivePatient(db);
+  const stranger = await anActivePatient(db);
+  const run = Date.now();
+  const episode = (profileId: string, n: number, category: 'MEDICINE' | 'VACCINE' | 'BIOLOGY', label: string) => ({
+    profile_id: profileId, claim_line_id: `e2e-his7-${run}-${n}`, care_date: '2025-03-14', category, label, prescriber_specialty: 'Médecine générale', import_id: null });
+  const [, , , theirs] = await db.insertInto('care_episodes').values([
+    episode(patient.profileId, 1, 'MEDICINE', 'DOLIPRANE 1000 mg, comprimé effervescent sécable'),
+    episode(patient.profileId, 2, 'VACCINE', 'Vaccin contre la grippe saisonnière'),
+    episode(patient.profileId, 3, 'BIOLOGY', 'Numération formule sanguine'),
+    episode(stranger.profileId, 4, 'MEDICINE', 'Amoxicilline 1 g, comprimé'),
+  ]).returning('id').execute();
+
+  await passwordThenOtp(page, '/connexion', patient);
+  await expect(page).toHaveURL(/\/espace$/);
+  await page.goto('/espace/histoire-de-sante');
+  await expect(page.getByRole('heading', { level: 1, name: 'Mon histoire de santé' })).toBeVisible();
+  const row = (label: string) => page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: label }) });
+  await expect(row('Vaccin contre la grippe saisonnière').getByRole('button', { name: /^Ajouter à mes vaccinations/ })).toBeVisible();
+  await expect(row('Numération formule sanguine').getByRole('button')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await row('DOLIPRANE 1000 mg, comprimé effervescent sécable').getByRole('button', { name: /^Ajouter à mes traitements/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Ajouté à vos traitements' })).toBeVisible();
+  await expect(row('DOLIPRANE 1000 mg, comprimé effervescent sécable')).toContainText('Déjà dans vos traitements');
+  await expect(row('DOLIPRANE 1000 mg, comprimé effervescent sécable').getByRole('button')).toHaveCount(0);
+  await expectAccessible(page);
+
+  await page.getByRole('link', { name: 'Voir mes traitements' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Traitements' })).toBeVisible();
+  const treatments = page.getByRole('region', { name: 'Informations enregistrées' });
+  await expect(treatments).toContainText('DOLIPRANE 1000 mg, comprimé effervescent sécable');
+  await expect(treatments).toContainText('14/03/2025');
+  await expect(treatments).toContainText('Code CIP : 3400935294227');
+  await expectAccessible(page);
+
+  // A guessed episode id of another profile, slipped into the form: 404, nothing added.
+  await page.goto('/espace/histoire-de-sante');
+  const form = row('Vaccin contre la grippe saisonnière').locator('form');
+  await form.locator('input[name="episodeId"]').evaluate((input, id) => { (input as HTMLInputElement).value = id; }, theirs!.id);
+  await form.getByRole('button').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Page introuvable' })).toBeVisible();
+  expect(await db.selectFrom('medical_entries').select('id').where('profile_id', 'in', [patient.profileId, stranger.profileId]).execute()).toHaveLength(1);
+});

@@ -150,3 +150,62 @@ test('REP-5, MEA-1, MEA-2: a representative enters a head circumference on the c
   await expect(page.getByRole('heading', { level: 1, name: 'Périmètre crânien' })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Valeurs enregistrées' })).toContainText('Aucune valeur enregistrée pour le moment.');
 });
+
+/**
+ * MEA-6, MEA-3: a parent opens the child's weight page: the values are drawn on the WHO growth curves
+ * with the reference version and where the latest falls; the child's IMC page shows the computed IMC on
+ * its curves. The parent's own weight keeps the plain chart.
+ */
+test('MEA-6, MEA-3: a parent sees the child’s weight on WHO growth curves with the reference version and the percentile; an adult’s page keeps the plain chart', async ({ page, db }) => {
+  const parent = await anActivatedAdult(db, { firstNames: 'Nadia', birthName: 'GARNIER', sex: 2 });
+  const child = await aChildWaitingFor(db, parent.nir, { firstNames: 'Lou', birthName: 'GARNIER', birthDate: '2024-05-02' });
+  const account = await db.selectFrom('accounts').select('id').where('profile_id', '=', parent.profileId).executeTakeFirstOrThrow();
+  await activateChild(db, { kind: 'PATIENT', accountId: account.id, name: parent.name, ownProfileId: parent.profileId, representedProfileIds: [] },
+    { profileId: child.profileId, code: child.code, certified: true }, new Date());
+  await passwordThenOtp(page, '/connexion', parent);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Nadia' })).toBeVisible();
+
+  const enter = async (field: RegExp, value: string, date: string, time: string) => {
+    await page.getByRole('textbox', { name: field }).fill(value);
+    await page.getByRole('textbox', { name: /^Date de la mesure/ }).fill(date);
+    await page.getByRole('textbox', { name: /^Heure de la mesure/ }).fill(time);
+    await page.getByRole('button', { name: 'Enregistrer la mesure' }).click();
+    await expect(page.getByText('Mesure enregistrée')).toBeVisible();
+  };
+  await page.goto(`/espace/mesures/poids?profil=${child.profileId}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Poids de Lou' })).toBeVisible();
+  await enter(/^Poids \(kg\)/, '3,3', '02/05/2024', '10:00');
+  await enter(/^Poids \(kg\)/, '8,8', '02/05/2025', '10:00');
+
+  const chart = page.getByRole('img', { name: /^Courbe : Poids de Lou/ });
+  await expect(chart).toBeVisible();
+  await expect(chart.locator('desc')).toContainText(/Dernière valeur : 8,8\s*kg à 12\s*mois, entre le 15e et le 50e percentile\./);
+  await expect(page.getByText(/^À 12\s*mois, 8,8\s*kg : entre le 15e et le 50e percentile\.$/)).toBeVisible();
+  await expect(page.getByText(/^Courbes de référence OMS \(version who-2006-2007 : OMS 2006 \(0 à 5 ans\) et OMS 2007 \(5 à 19 ans\)\)\.$/)).toBeVisible();
+  const legend = page.getByRole('list', { name: 'Légende' });
+  await expect(legend).toContainText('Valeurs de Lou');
+  await expect(legend).toContainText('Médiane (50e percentile)');
+  await expect(legend).toContainText('3e et 97e percentiles');
+  await expect(page.getByRole('table', { name: 'Valeurs enregistrées' }).getByRole('row')).toHaveCount(3); // the table stays beside the chart
+  await expectAccessible(page);
+
+  // MEA-3: with a height the same day, the child's IMC is computed and read on its own growth curves.
+  await page.goto(`/espace/mesures/taille?profil=${child.profileId}`);
+  await enter(/^Taille \(cm\)/, '74', '02/05/2025', '11:00');
+  await expect(page.getByRole('img', { name: /^Courbe : Taille de Lou/ })).toBeVisible();
+  await page.getByRole('link', { name: 'Voir l’IMC sur les courbes de croissance' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'IMC de Lou' })).toBeVisible();
+  await expect(page).toHaveURL(new RegExp(`/espace/mesures/imc\\?profil=${child.profileId}$`));
+  await expect(page.getByRole('img', { name: /^Courbe : IMC de Lou/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: 'IMC calculés' })).toContainText(/16,1\s*kg\/m²/); // 8,8 / 0,74²
+  await expect(page.getByText(/^Courbes de référence OMS \(version who-2006-2007/)).toBeVisible();
+  await expectAccessible(page);
+
+  // The parent's own weight: the plain chart, no growth curves.
+  await page.goto('/espace/mesures/poids');
+  await enter(/^Poids \(kg\)/, '64', dayFr(1), '08:00');
+  await expect(page.getByRole('img', { name: /^Courbe : Poids/ })).toBeVisible();
+  await expect(page.getByRole('img', { name: /^Courbe : Poids/ }).locator('desc')).not.toContainText('percentile');
+  await expect(page.getByText(/Courbes de référence OMS/)).toHaveCount(0);
+  await expect(page.getByRole('link', { name: 'Voir l’IMC sur les courbes de croissance' })).toHaveCount(0);
+});

@@ -37,6 +37,7 @@ describe('AUD: traces written with the action, append-only, tamper-evident', () 
     await recordAccess(db, { actor: { kind: 'ENROLMENT' }, action: 'profile.activate', profileId: person.profileId, at: new Date() });
     expect((await verifyChains(db)).breaks).toEqual([]);
     const first = await db.selectFrom('access_events').select('id').where('profile_id', '=', person.profileId).orderBy('id').executeTakeFirstOrThrow();
+    const original = await db.selectFrom('access_events').select('actor_label').where('id', '=', first.id).executeTakeFirstOrThrow();
     // An attacker with superuser rights bypasses the trigger; the hash chain still tells.
     await db.connection().execute(async (conn) => {
       await sql`set session_replication_role = replica`.execute(conn);
@@ -45,6 +46,13 @@ describe('AUD: traces written with the action, append-only, tamper-evident', () 
     });
     const { breaks } = await verifyChains(db);
     expect(breaks).toContainEqual({ id: first.id, chainKey: person.profileId, problem: 'hash' });
+    // Put the row back: later files of this run verify the whole database's chains.
+    await db.connection().execute(async (conn) => {
+      await sql`set session_replication_role = replica`.execute(conn);
+      await sql`update access_events set actor_label = ${original.actor_label} where id = ${first.id}`.execute(conn);
+      await sql`set session_replication_role = origin`.execute(conn);
+    });
+    expect((await verifyChains(db)).breaks).toEqual([]);
   });
 
   test('AUD-7: traces hashed by the database (set-based jobs) verify like those hashed by the application', async () => {

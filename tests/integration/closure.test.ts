@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import type { PatientActor } from '@/lib/access/actor';
@@ -8,6 +9,10 @@ import { confirmActivation } from '@/lib/accounts/confirm-activation';
 import { TransitionRefusedError } from '@/lib/accounts/lifecycle';
 import { verifyChains } from '@/lib/audit/verify-chains';
 import { closeProfile } from '@/lib/closure/close-profile';
+import { addDocument } from '@/lib/documents/add-document';
+import { addMeasure } from '@/lib/measures/add-measure';
+import { addEntry } from '@/lib/medical-profile/add-entry';
+import { notify } from '@/lib/notifications/notify';
 import { closeCreatedWithCode } from '@/lib/closure/close-with-code';
 import { deletionQueue, runClosureJobs } from '@/lib/closure/purge';
 import { closeSuspendedWithDecision, liftSuspension, recordDeath, recordSuspensionObjection, suspendProfile } from '@/lib/closure/support';
@@ -21,6 +26,9 @@ const now = new Date('2026-12-01T09:00:00Z');
 const day = 86_400_000;
 const stateOf = async (id: string) => db.selectFrom('profiles').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 const holderOf = (p: { accountId: string; profileId: string }): PatientActor => ({ kind: 'PATIENT', accountId: p.accountId, name: 'Camille TESTEUR', ownProfileId: p.profileId, representedProfileIds: [] });
+/** NOT-4: the kinds in the profile's notification centre, newest first. */
+const centreKinds = async (profileId: string) => (await db.selectFrom('notifications').select('kind').where('profile_id', '=', profileId)
+  .orderBy('created_at', 'desc').orderBy('id', 'desc').execute()).map((n) => n.kind);
 const traceCount = async (profileId: string) => Number((await db.selectFrom('access_events').select((eb) => eb.fn.countAll<string>().as('n')).where('profile_id', '=', profileId).executeTakeFirstOrThrow()).n);
 
 describe('CLO-1..3: closure', () => {
@@ -30,6 +38,9 @@ describe('CLO-1..3: closure', () => {
     const profile = await stateOf(p.profileId);
     expect(profile).toMatchObject({ state: 'CLOSED', closure_reason: 'HOLDER', closed_at: now });
     expect((await latestEmail(db, p.email, 'closure'))?.payload).toMatchObject({ data: { deletion: false } });
+    expect(await centreKinds(p.profileId)).toEqual(['CLOSURE']); // NOT-4: in the centre too, one email only (its own)
+    expect(await db.selectFrom('outbox').select('id').where(sql<boolean>`payload->'message'->>'template' = 'notification'`)
+      .where(sql<boolean>`payload->'message'->>'to' = ${p.email}`).execute()).toEqual([]);
     await expect(closeProfile(db, holderOf(p), { profileId: p.profileId, deleteData: false }, now)).rejects.toThrow('n’est pas accessible');
   });
 
@@ -105,6 +116,7 @@ describe('CLO-9..11: suspension and death (BO-6)', () => {
     await suspendProfile(db, agent, { profileId: p.profileId, reason: 'Usage frauduleux signalé' }, now);
     expect(await stateOf(p.profileId)).toMatchObject({ state: 'SUSPENDED', suspension_deadline: '2027-01-12' });
     expect((await latestEmail(db, p.email, 'suspension'))?.payload).toMatchObject({ data: { lastObjectionDay: '2027-01-12' } });
+    expect(await centreKinds(p.profileId)).toEqual(['SUSPENSION']); // NOT-4
     // ACC-3: the holder can no longer log in and is told how to object, with the last day.
     const { startLogin } = await import('@/lib/auth/password-login');
     await expect(startLogin(db, 'patient', { identifiant: p.identifiant, password: p.password }, now))
@@ -165,7 +177,7 @@ describe('CLO-11 heirs, BO-4 merges', () => {
     expect(traces).toContainEqual({ action: 'profile.heir-export', outcome: 'OK' });
   });
 
-  test('BO-4: a duplicate of the same person is merged: closed as MERGED, its account moves to the kept profile', async () => {
+  test('BO-4: a duplicate of the same person is merged: closed as MERGED, its account and its record move to the kept profile', async () => {
     const { mergeDuplicate } = await import('@/lib/identity/merge');
     const agent = await aStaffMember(db);
     const kept = await aPendingPerson(db, now, { firstNames: 'Dominique', birthName: 'DOUBLON' });
@@ -173,10 +185,24 @@ describe('CLO-11 heirs, BO-4 merges', () => {
     await expect(mergeDuplicate(db, agent, { keepProfileId: kept.profileId, duplicateNir: dup.nir, reason: 'Ancien numéro provisoire' }, now))
       .rejects.toMatchObject({ code: 'merge.not-same-person' });
     await db.updateTable('profiles').set({ first_names: 'Dominique', birth_name: 'DOUBLON', birth_date: kept.birthDate }).where('id', '=', dup.profileId).execute();
+    // The person's record lives on the duplicate they activated: it must follow them.
+    const holder = holderOf(dup);
+    await db.insertInto('document_folders').values({ profile_id: dup.profileId, name: 'Cardiologie' }).execute();
+    const { documentId } = await addDocument(db, holder, { profileId: dup.profileId, title: 'Bilan sanguin', category: 'BIOLOGIE', documentDate: null,
+      files: [{ name: 'bilan.txt', bytes: Buffer.from('Glycémie normale') }] }, now);
+    await addMeasure(db, holder, { profileId: dup.profileId, type: 'WEIGHT', value: '71,5', date: '2026-11-30', time: '08:00' }, now);
+    await addEntry(db, holder, { profileId: dup.profileId, kind: 'BLOOD_GROUP', fields: { group: 'A+' } }, now);
+    await notify(db, { profileId: dup.profileId, kind: 'SECURITY', data: { securityEvent: 'credentials' }, at: now, inAppOnly: true });
     await mergeDuplicate(db, agent, { keepProfileId: kept.profileId, duplicateNir: dup.nir, reason: 'Ancien numéro provisoire' }, now);
     expect(await stateOf(dup.profileId)).toMatchObject({ state: 'CLOSED', closure_reason: 'MERGED', merged_into: kept.profileId });
     const account = await db.selectFrom('accounts').select('profile_id').where('id', '=', dup.accountId).executeTakeFirstOrThrow();
     expect(account.profile_id).toBe(kept.profileId);
     expect((await stateOf(kept.profileId)).state).toBe('ACTIVE'); // the person keeps logging in, now on the right profile
+    const on = async (table: 'documents' | 'document_folders' | 'measures' | 'medical_entries' | 'notifications') =>
+      (await db.selectFrom(table).select('profile_id').where('profile_id', 'in', [kept.profileId, dup.profileId]).execute()).map((r) => r.profile_id);
+    for (const table of ['documents', 'document_folders', 'measures', 'medical_entries'] as const) expect(await on(table)).toEqual([kept.profileId]);
+    expect(await on('notifications')).toEqual([kept.profileId]); // the security notice moved; the duplicate's closure is not told (MERGED)
+    const movedDoc = await db.selectFrom('documents').select(['profile_id', 'blob_key']).where('id', '=', documentId).executeTakeFirstOrThrow();
+    expect(movedDoc.blob_key).not.toBeNull(); // the same encrypted file, still readable through the kept profile
   });
 });

@@ -9,7 +9,7 @@ import { deleteDocuments } from '@/lib/documents/delete-documents';
 import { DocumentDeletedError } from '@/lib/documents/document-gate';
 import { eraseDeletedFiles } from '@/lib/documents/erase-deleted-files';
 import { createFolder } from '@/lib/documents/folders';
-import { listDocuments } from '@/lib/documents/list-documents';
+import { DOCUMENTS_PAGE, listDocuments } from '@/lib/documents/list-documents';
 import { openDocumentFile } from '@/lib/documents/open-document';
 import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
 import { blobStore } from '@/lib/storage/blob-store';
@@ -198,10 +198,15 @@ describe('DOC: the patient side adds, reads, organises and deletes documents', (
     const first = await listDocuments(db, actor, patient.profileId, {}, now);
     expect(first.documents[0]!.title).toBe('Analyse 07');
     expect(first.documents[1]!.title).toBe('Analyse 00');
-    const second = await listDocuments(db, actor, patient.profileId, { after: first.next }, now);
-    const all = [...first.documents, ...second.documents].map((d) => d.title);
+    expect(first.documents).toHaveLength(DOCUMENTS_PAGE);
+    const all = first.documents.map((d) => d.title);
+    for (let after = first.next; after;) {
+      const page = await listDocuments(db, actor, patient.profileId, { after }, now);
+      all.push(...page.documents.map((d) => d.title));
+      after = page.next;
+    }
+    expect(all).toHaveLength(55);
     expect(new Set(all).size).toBe(55);
-    expect(second.next).toBeUndefined();
     const biology = await listDocuments(db, actor, patient.profileId, { category: 'BIOLOGIE', q: 'analyse 1', sort: 'title' }, now);
     expect(biology.documents.map((d) => d.title)).toEqual(['Analyse 11', 'Analyse 13', 'Analyse 15', 'Analyse 17', 'Analyse 19']);
   });

@@ -92,6 +92,9 @@ describe('ACT-12: wrong passwords', () => {
     const alerts = await emailsTo(db, p.email, 'security-alert');
     expect(alerts).toHaveLength(1);
     expect(alerts[0]!.payload).toMatchObject({ template: 'security-alert', to: p.email, data: { event: 'login-locked' } });
+    // NOT-4: the lock also waits in the holder's notification centre.
+    expect(await db.selectFrom('notifications').select(['kind', 'data']).where('profile_id', '=', p.profileId).execute())
+      .toEqual([{ kind: 'SECURITY', data: { securityEvent: 'lockout' } }]);
 
     await expect(login(p, p.password, at(fifth, 15 * MINUTE - SECOND))).rejects.toMatchObject({ code: 'login.locked' });
     await expect(login(p, p.password, at(fifth, 15 * MINUTE))).resolves.toHaveProperty('challengeId');

@@ -79,3 +79,49 @@ describe('lib/access: one default-deny policy', () => {
     expect(authorize(holder, 'profile.delete-everything' as Action, { profile: own('ACTIVE') })).toMatchObject({ allowed: false, code: 'default-deny' });
   });
 });
+
+describe('CAT-3, CAT-9, MEA-8: connected services', () => {
+  const aidant: Actor = { kind: 'PATIENT', accountId: 'acc-3', name: 'Aidant', ownProfileId: 'p-aidant', representedProfileIds: [], aidedProfileIds: ['p-own'] };
+  const service: Actor = { kind: 'SERVICE', serviceId: 'svc-1', name: 'Balance' };
+  const consented = { status: 'EN_LIGNE' as const, consentedPurposes: ['MEASURES_WRITE'] };
+
+  const CONNECT: [string, Actor, ProfileTarget, string][] = [
+    ['CAT-9: the holder connects a service to their profile', holder, own('ACTIVE'), 'allow'],
+    ['CAT-9: a representative connects a service to the child’s profile', holder, child('ACTIVE'), 'allow'],
+    ['CAT-9: an aidant cannot connect a service for the person helped', aidant, own('ACTIVE'), 'aidant-not-allowed'],
+    ['CAT-9: a stranger cannot connect a service to someone else’s profile', stranger, own('ACTIVE'), 'not-holder'],
+    ['CAT-9: a France Services advisor never connects a service (FS-4)', advisor, own('ACTIVE'), 'advisor-no-medical'],
+    ['CAT-9: a CNAM agent never connects a service', agent, own('ACTIVE'), 'staff-no-medical'],
+    ['CAT-9: a professional has no patient-side settings', gp, own('ACTIVE'), 'wrong-audience'],
+    ['CAT-8: a service cannot give itself consent', service, own('ACTIVE'), 'wrong-audience'],
+    ['ACC-3: no service connection on a CLOSED profile', holder, own('CLOSED'), 'profile-unavailable'],
+  ];
+  test.each(CONNECT)('%s', (_rule, actor, profile, expected) => {
+    const decision = authorize(actor, 'service.connect', { profile });
+    expect(decision.allowed ? 'allow' : decision.code).toBe(expected);
+  });
+
+  const PUSH: [string, Actor, Parameters<typeof authorize>[2], string][] = [
+    ['MEA-8: an EN_LIGNE service with MEASURES_WRITE consent pushes into an ACTIVE profile', service, { profile: own('ACTIVE'), service: consented }, 'allow'],
+    ['MEA-8: without consent for that purpose the service is refused', service, { profile: own('ACTIVE'), service: { status: 'EN_LIGNE', consentedPurposes: ['MEASURES_READ'] } }, 'consent-not-given'],
+    ['MEA-8: no consent at all (or disconnected, CAT-5): refused', service, { profile: own('ACTIVE'), service: { status: 'EN_LIGNE', consentedPurposes: [] } }, 'consent-not-given'],
+    ['CAT-2: a SUSPENDUE service is refused even with consent', service, { profile: own('ACTIVE'), service: { ...consented, status: 'SUSPENDUE' } }, 'service-unavailable'],
+    ['CAT-2: a HORS_LIGNE service is refused', service, { profile: own('ACTIVE'), service: { ...consented, status: 'HORS_LIGNE' } }, 'service-unavailable'],
+    ['CAT-2: the service status is checked before the profile is looked at', service, { service: { ...consented, status: 'DEREFERENCEE' } }, 'service-unavailable'],
+    ['MEA-8: an unknown profile is refused', service, { service: consented }, 'no-target'],
+    ['ACC-3: a CLOSED profile receives nothing, consent or not', service, { profile: own('CLOSED'), service: consented }, 'profile-unavailable'],
+    ['CAT-8: a patient does not push as a service', holder, { profile: own('ACTIVE'), service: consented }, 'wrong-audience'],
+    ['CAT-8: a professional does not push as a service', gp, { profile: own('ACTIVE'), service: consented }, 'wrong-audience'],
+    ['MEA-8: a push without the service’s status and consents is refused', service, { profile: own('ACTIVE') }, 'no-target'],
+  ];
+  test.each(PUSH)('%s', (_rule, actor, target, expected) => {
+    const decision = authorize(actor, 'measure.push', target);
+    expect(decision.allowed ? 'allow' : decision.code).toBe(expected);
+  });
+
+  test('CAT-8: a service is refused every other action (default deny)', () => {
+    for (const action of ['profile.medical.read', 'profile.medical.write', 'document.add', 'profile.view', 'privacy.manage'] as Action[]) {
+      expect(authorize(service, action, { profile: own('ACTIVE') }).allowed).toBe(false);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Alert, Button, Field, PageTitle, Table } from '@/components/ui';
 import { ProfileSwitcher } from '@/components/documents/ProfileSwitcher';
@@ -12,7 +13,7 @@ import { maskAllStatus } from '@/lib/confidentiality/mask-all';
 import { blockedProfessionals, searchProfessionals } from '@/lib/confidentiality/professional-blocks';
 import { privacyOf } from '@/lib/confidentiality/settings';
 import { AccessDeniedError, DomainError, NotFoundError } from '@/lib/errors';
-import { selectedProfileId } from '../selected-profile';
+import { selectedProfileId, withProfile } from '../selected-profile';
 import { administrateurAction, blockAction, emergencyTogglesAction, maskAllAction, retryMaskAllAction } from './actions';
 
 export const metadata: Metadata = { title: 'Confidentialité' };
@@ -55,6 +56,7 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
       <PageTitle title="Confidentialité" lead="Choisissez ce que les professionnels de santé peuvent voir de votre profil, y compris en cas d’urgence, désignez un professionnel administrateur et bloquez ceux que vous ne souhaitez pas voir y accéder." />
       <ProfileSwitcher profiles={profiles} current={profileId} action="/espace/confidentialite" />
       {search.erreur && !search.champ && <Alert variant="error" title="L’action n’a pas abouti">{search.erreur}</Alert>}
+      <p className="mb-8"><Link href={withProfile('/espace/services', profil)}>Services connectés : synchroniser Mon espace santé avec une application, ou la déconnecter</Link></p>
 
       <section aria-labelledby="masquage" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
         <h2 id="masquage" className="mb-2 text-2xl font-bold">Masquer tous mes documents</h2>

@@ -1,27 +1,32 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Badge, Button, ButtonLink, PageTitle, Select, Table } from '@/components/ui';
+import { Alert, Badge, Button, ButtonLink, PageTitle, Select, Table } from '@/components/ui';
 import { ProfileSwitcher } from '@/components/documents/ProfileSwitcher';
 import { formatDay } from '@/components/documents/labels';
+import { medicalHref } from '@/components/medical-profile/links';
 import { getDb } from '@/db/client';
 import { switchableProfiles } from '@/lib/accounts/switchable-profiles';
 import { requireAudience } from '@/lib/auth/session';
 import { CARE_CATEGORIES, CARE_CATEGORY_CODES } from '@/lib/care-history/categories';
+import { copyKindOf, copySectionSlug, copyWording, type CopyKind } from '@/lib/care-history/copy-targets';
 import { listCareEpisodes } from '@/lib/care-history/list-episodes';
 import { clock } from '@/lib/clock';
 import { privacyOf } from '@/lib/confidentiality/settings';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { selectedProfileId, withProfile } from '../selected-profile';
+import { copyEpisodeAction } from './actions';
 
 export const metadata: Metadata = { title: 'Mon histoire de santé' };
 
-type Search = { profil?: string; categorie?: string; apres?: string };
+type Search = { profil?: string; categorie?: string; apres?: string; ajoute?: string; erreur?: string };
+
+const isCopyKind = (v: string | undefined): v is CopyKind => v === 'TREATMENT' || v === 'VACCINATION';
 
 /**
  * Mon histoire de santé (HIS-1, HIS-2): the care the Assurance Maladie reimbursed, by year (newest
  * first), filtered by category; for the holder or, with `?profil=`, a represented child (REP-5).
- * HIS-7 (copy an episode into Traitements or Vaccinations) waits for the profil médical.
+ * HIS-7: each medicine or vaccine has a one-tap button copying it into Traitements or Vaccinations.
  */
 export default async function CareHistoryPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireAudience('patient');
@@ -37,11 +42,19 @@ export default async function CareHistoryPage({ searchParams }: { searchParams: 
   const { profile, years, category } = listed;
   const profil = search.profil;
   const empty = years.length === 0;
+  const copyable = years.some((y) => y.episodes.some((e) => copyKindOf(e.category)));
+  const added = isCopyKind(search.ajoute) ? search.ajoute : undefined;
   return (
     <>
       <PageTitle title={profile.own ? 'Mon histoire de santé' : `Histoire de santé de ${profile.firstName}`}
         lead="Les soins remboursés par l’Assurance Maladie : consultations, médicaments, analyses, examens, hospitalisations, vaccins…" />
       <ProfileSwitcher profiles={profiles} current={profileId} action="/espace/histoire-de-sante" />
+      {added && (
+        <Alert variant="success" title={copyWording(added, profile.own).done}>
+          <p><Link href={medicalHref(profile.id, profile.own, copySectionSlug(added))}>{copyWording(added, profile.own).link}</Link></p>
+        </Alert>
+      )}
+      {search.erreur && <Alert variant="error" title="L’ajout n’a pas abouti">{search.erreur}</Alert>}
 
       <section aria-labelledby="a-propos" className="mb-8 max-w-3xl rounded-lg border border-border bg-white p-6">
         <h2 id="a-propos" className="mb-3 text-xl font-bold">D’où viennent ces informations ?</h2>
@@ -89,6 +102,21 @@ export default async function CareHistoryPage({ searchParams }: { searchParams: 
               { key: 'label', header: 'Soin', rowHeader: true, cell: (e) => e.label },
               { key: 'category', header: 'Catégorie', cell: (e) => CARE_CATEGORIES[e.category] },
               { key: 'specialty', header: 'Spécialité du prescripteur', cell: (e) => e.prescriberSpecialty ?? 'Non renseignée' },
+              ...(copyable ? [{ key: 'copy', header: 'Profil médical', cell: (e: (typeof episodes)[number]) => {
+                const kind = copyKindOf(e.category);
+                if (!kind) return null;
+                const words = copyWording(kind, profile.own);
+                if (e.copied) return words.already;
+                return (
+                  <form action={copyEpisodeAction}>
+                    <input type="hidden" name="profileId" value={profile.id} />
+                    <input type="hidden" name="episodeId" value={e.id} />
+                    {category && <input type="hidden" name="categorie" value={category} />}
+                    {search.apres && <input type="hidden" name="apres" value={search.apres} />}
+                    <Button type="submit" variant="secondary">{words.button}<span className="sr-only"> : {e.label}</span></Button>
+                  </form>
+                );
+              } }] : []),
             ]} />
         </section>
       ))}

@@ -14,6 +14,7 @@ import { listFolders } from '@/lib/documents/list-documents';
 import { documentDetails } from '@/lib/documents/open-document';
 import { NotFoundError } from '@/lib/errors';
 import { entriesLinkedToDocument } from '@/lib/medical-profile/linked-entries';
+import { countMeasuresFromDocument } from '@/lib/measures/extraction/document-measures';
 import { deleteDocumentsAction, editDocumentAction, maskDocumentAction, organizeDocumentAction } from '../actions';
 import { withProfile } from '../../selected-profile';
 
@@ -57,6 +58,8 @@ export default async function DocumentPage({ params, searchParams }: { params: P
   const folders = await listFolders(db, doc.profile_id);
   // DOC-8: the confirmation names the profil médical entries that go with the document.
   const linkedEntries = search.supprimer && may.delete ? await entriesLinkedToDocument(db, doc.id) : [];
+  // MEA-4: and the measures read from it.
+  const extractedMeasures = search.supprimer && may.delete ? await countMeasuresFromDocument(db, doc.id) : 0;
   const page = withProfile(`/espace/documents/${doc.id}`, profil);
   const errorOf = (name: string) => (search.champ === name ? search.erreur : undefined);
   const hidden = (
@@ -158,6 +161,11 @@ export default async function DocumentPage({ params, searchParams }: { params: P
                       {linkedEntries.map((e) => <li key={e.id}>{e.section} : {e.line}</li>)}
                     </ul>
                   </>
+                )}
+                {extractedMeasures > 0 && (
+                  <span className="mt-2 block">{extractedMeasures > 1
+                    ? `Les ${extractedMeasures} mesures récupérées automatiquement de ce document seront aussi supprimées de vos mesures.`
+                    : 'La mesure récupérée automatiquement de ce document sera aussi supprimée de vos mesures.'}</span>
                 )}
               </Alert>
               <div className="flex flex-wrap items-center gap-6">

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { DeleteMeasureForm } from '@/components/measures/DeleteMeasureForm';
+import { GrowthChart } from '@/components/measures/GrowthChart';
 import { MeasureChart, describeTarget } from '@/components/measures/MeasureChart';
 import { MeasureEntryForm } from '@/components/measures/MeasureEntryForm';
 import { MeasuresTable } from '@/components/measures/MeasuresTable';
@@ -14,6 +15,8 @@ import { clock } from '@/lib/clock';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { formatMeasure, frenchDateTime, frenchNumber } from '@/lib/measures/format';
 import { GMI_MIN_DAYS, GMI_WINDOW_DAYS } from '@/lib/measures/gmi';
+import { readGrowthCurve } from '@/lib/measures/growth/read-growth-curve';
+import { isGrowthIndicator } from '@/lib/measures/growth/reference';
 import { findMeasure, measureSeries } from '@/lib/measures/list-measures';
 import { typeBySlug } from '@/lib/measures/measure-types';
 import { parisFormDefaults } from '@/lib/measures/paris-time';
@@ -49,6 +52,8 @@ export default async function MeasureTypePage({ params, searchParams }: { params
   const { profile, rows, target, gmi } = series;
   const own = profile.own;
   const href = (extra: Record<string, string> = {}) => measuresHref(profile.id, own, type.slug, extra);
+  // MEA-6: under 18 at the latest value, weight, height and head circumference are read on growth curves.
+  const growth = isGrowthIndicator(type.code) ? (await readGrowthCurve(db, actor, { profileId: profile.id, indicator: type.code }, now)).curve : undefined;
   const toDelete = sp.supprimer && UUID.test(sp.supprimer) ? await findMeasure(db, actor, { profileId: profile.id, measureId: sp.supprimer }, now) : undefined;
   const [first, second] = type.components;
   const rangeText = [first, second].filter((c) => !!c)
@@ -90,9 +95,17 @@ export default async function MeasureTypePage({ params, searchParams }: { params
 
       <section aria-labelledby="evolution-titre" className="mb-10">
         <h2 id="evolution-titre" className="mb-4 text-2xl font-bold">Évolution</h2>
-        <MeasureChart type={type} measures={rows} target={target}
-          title={own ? `Courbe : ${type.label}` : `Courbe : ${type.label} de ${profile.firstName}`} />
-        <MeasuresTable type={type} measures={rows} target={target} deleteHref={(m) => `${href({ supprimer: m.id })}#confirmer-suppression`} />
+        {growth ? (
+          <>
+            <GrowthChart curve={growth} type={type} childName={profile.firstName}
+              title={own ? `Courbe : ${type.label}` : `Courbe : ${type.label} de ${profile.firstName}`} />
+            {type.code !== 'HEAD_CIRCUMFERENCE' && <p className="mb-6"><Link href={measuresHref(profile.id, own, 'imc')}>Voir l’IMC sur les courbes de croissance</Link></p>}
+          </>
+        ) : (
+          <MeasureChart type={type} measures={rows} target={target}
+            title={own ? `Courbe : ${type.label}` : `Courbe : ${type.label} de ${profile.firstName}`} />
+        )}
+        <MeasuresTable type={type} measures={rows} target={target} own={own} deleteHref={(m) => `${href({ supprimer: m.id })}#confirmer-suppression`} />
         <Pagination label="Pages des valeurs enregistrées"
           prevHref={series.newerCursor ? href({ apres: series.newerCursor }) : undefined}
           nextHref={series.olderCursor ? href({ avant: series.olderCursor }) : undefined} />
