@@ -1,10 +1,13 @@
-import { Button, Select } from '@/components/ui';
+'use client';
+import { Button } from '@/components/ui/Button';
+import { Select } from '@/components/ui/Select';
 
 export type SwitchableProfile = { id: string; label: string };
 
 /**
  * REP-5: a representative chooses whose record to work on. A plain GET form (no JavaScript needed);
- * shown only when the account reaches more than one profile.
+ * shown only when the account reaches more than one profile. A client component: the page sends the
+ * profiles as data (see DocumentsTable).
  */
 export function ProfileSwitcher({ profiles, current, action }: { profiles: SwitchableProfile[]; current: string; action: string }) {
   if (profiles.length < 2) return null;

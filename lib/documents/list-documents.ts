@@ -38,11 +38,13 @@ export async function listDocuments(db: Db, actor: Actor, profileId: string, fil
   const role = actor.kind === 'PATIENT' ? patientRole(actor, profileId) : null;
   const scope = patientDocumentScope(role ?? 'AIDANT');
   const byTitle = filters.sort === 'title';
+  // The cursor carries the key as text (microseconds kept); comparisons use the indexed expressions.
   const key = byTitle ? sql`lower(d.title)` : sql`to_char(d.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
   const cursor = decode(filters.after);
-  let query = db.selectFrom('documents as d').leftJoin('document_folders as f', 'f.id', 'd.folder_id')
+  // Folder names come from `listFolders`, which the page reads anyway: no join here.
+  let query = db.selectFrom('documents as d')
     .select(['d.id', 'd.title', 'd.category', 'd.document_date', 'd.created_at', 'd.mime_type', 'd.size_bytes', 'd.author_type',
-      'd.author_label', 'd.masque_ps', 'd.pinned', 'd.folder_id', 'f.name as folder_name', 'd.invisible_representants_legaux'])
+      'd.author_label', 'd.masque_ps', 'd.pinned', 'd.folder_id', 'd.invisible_representants_legaux'])
     .select(sql<string>`${key}`.as('sort_key'))
     .where('d.profile_id', '=', profileId).where('d.status', '=', 'ACTIVE');
   if (scope.hideInvisiblePatient) query = query.where('d.invisible_patient', '=', false);
@@ -52,10 +54,11 @@ export async function listDocuments(db: Db, actor: Actor, profileId: string, fil
   if (filters.q?.trim()) query = query.where(sql<boolean>`d.title ilike ${`%${filters.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   if (cursor) {
     // Pinned first, then the key (ascending for titles, newest first for dates), then id.
-    const keyAfter = byTitle ? sql`(${key}, d.id) > (${cursor.k}, ${cursor.id}::uuid)` : sql`(${key}, d.id) < (${cursor.k}, ${cursor.id}::uuid)`;
+    const keyAfter = byTitle ? sql`(lower(d.title), d.id) > (${cursor.k}, ${cursor.id}::uuid)`
+      : sql`(d.created_at, d.id) < ((${cursor.k} || 'Z')::timestamptz, ${cursor.id}::uuid)`;
     query = query.where(sql<boolean>`(d.pinned < ${cursor.p} or (d.pinned = ${cursor.p} and ${keyAfter}))`);
   }
-  query = query.orderBy('d.pinned', 'desc');
+  query = query.orderBy('d.pinned', 'desc'); // indexes documents_profile and documents_profile_title
   query = byTitle ? query.orderBy(sql`lower(d.title)`, 'asc').orderBy('d.id', 'asc') : query.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc');
   const rows = await query.limit(DOCUMENTS_PAGE + 1).execute();
   const page = rows.slice(0, DOCUMENTS_PAGE);

@@ -207,6 +207,14 @@ describe('DOC: the patient side adds, reads, organises and deletes documents', (
     }
     expect(all).toHaveLength(55);
     expect(new Set(all).size).toBe(55);
+    // By title, page after page: pinned first, then A to Z, each document once.
+    const byTitle: string[] = [];
+    for (let after: string | undefined, first = true; first || after; first = false) {
+      const page = await listDocuments(db, actor, patient.profileId, { sort: 'title', after }, now);
+      byTitle.push(...page.documents.map((d) => d.title));
+      after = page.next;
+    }
+    expect(byTitle).toEqual(['Analyse 07', ...Array.from({ length: 55 }, (_, i) => `Analyse ${String(i).padStart(2, '0')}`).filter((t) => t !== 'Analyse 07')]);
     const biology = await listDocuments(db, actor, patient.profileId, { category: 'BIOLOGIE', q: 'analyse 1', sort: 'title' }, now);
     expect(biology.documents.map((d) => d.title)).toEqual(['Analyse 11', 'Analyse 13', 'Analyse 15', 'Analyse 17', 'Analyse 19']);
   });

@@ -1,14 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Alert, Badge, Button, ButtonLink, Field, PageTitle, Select, Table } from '@/components/ui';
+import { Alert, Button, ButtonLink, Field, PageTitle } from '@/components/ui';
+import { DocumentFilters } from '@/components/documents/DocumentFilters';
+import { DocumentsTable } from '@/components/documents/DocumentsTable';
 import { ProfileSwitcher } from '@/components/documents/ProfileSwitcher';
 import { dateTimeFr, formatDay } from '@/components/documents/labels';
 import { getDb } from '@/db/client';
 import { switchableProfiles } from '@/lib/accounts/switchable-profiles';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
-import { CATEGORIES, categoryLabel, type Category } from '@/lib/documents/categories';
+import { categoryLabel } from '@/lib/documents/categories';
 import { MAX_BULK_DELETE } from '@/lib/documents/delete-documents';
 import { listDocuments, listFolders } from '@/lib/documents/list-documents';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
@@ -35,9 +37,9 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
   });
   const [folders, profiles] = await Promise.all([listFolders(db, profileId), switchableProfiles(db, actor)]);
   const whose = profiles.find((p) => p.id === profileId);
+  const folderNames = new Map(folders.map((f) => [f.id, f.name]));
   const forChild = profileId !== actor.ownProfileId && whose;
   const filtered = Boolean(filters.category || filters.folderId || filters.q);
-  const categoryOptions = (Object.keys(CATEGORIES) as Category[]).map((c) => ({ value: c, label: CATEGORIES[c].label }));
   return (
     <>
       <PageTitle title={forChild ? `Documents de ${whose.firstName}` : 'Mes documents'}
@@ -48,42 +50,17 @@ export default async function DocumentsPage({ searchParams }: { searchParams: Pr
       {search.erreur && <Alert variant="error" title="L’action n’a pas abouti" id="erreur-documents">{search.erreur}</Alert>}
       <p className="mb-8"><ButtonLink href={withProfile('/espace/documents/ajouter', profil)}>Ajouter un document de santé</ButtonLink></p>
 
-      <form method="get" action="/espace/documents" role="search" aria-label="Rechercher et filtrer les documents"
-        className="mb-8 grid gap-x-6 rounded-lg border border-border bg-white p-6 md:grid-cols-2">
-        {profil && <input type="hidden" name="profil" value={profil} />}
-        <Field label="Rechercher dans les titres" name="q" defaultValue={search.q ?? ''} type="search" />
-        <Select label="Catégorie" name="categorie" defaultValue={search.categorie ?? ''} placeholder="Toutes les catégories" options={categoryOptions} />
-        <Select label="Dossier" name="dossier" defaultValue={search.dossier ?? ''} placeholder="Tous les dossiers"
-          options={folders.map((f) => ({ value: f.id, label: f.name }))} />
-        <Select label="Trier par" name="tri" defaultValue={search.tri === 'titre' ? 'titre' : 'date'}
-          options={[{ value: 'date', label: 'Date d’ajout, du plus récent au plus ancien' }, { value: 'titre', label: 'Titre, de A à Z' }]} />
-        <div className="flex flex-wrap gap-4 md:col-span-2">
-          <Button type="submit">Appliquer</Button>
-          {filtered && <ButtonLink href={withProfile('/espace/documents', profil)} variant="secondary">Effacer les filtres</ButtonLink>}
-        </div>
-      </form>
+      <DocumentFilters profil={profil} folders={folders.map((f) => ({ value: f.id, label: f.name }))}
+        values={{ q: search.q ?? '', categorie: search.categorie ?? '', dossier: search.dossier ?? '', tri: search.tri === 'titre' ? 'titre' : 'date' }}
+        clearHref={filtered ? withProfile('/espace/documents', profil) : undefined} />
 
       <form action={deleteDocumentsAction}>
         {profil && <input type="hidden" name="profil" value={profil} />}
-        <Table className="[&_input]:size-6 [&_input]:accent-primary-700" caption={filtered ? 'Documents correspondant à votre recherche' : 'Tous les documents'} rows={listed.documents} rowKey={(d) => d.id}
+        <DocumentsTable caption={filtered ? 'Documents correspondant à votre recherche' : 'Tous les documents'}
           empty={filtered ? 'Aucun document ne correspond à votre recherche.' : 'Aucun document pour le moment.'}
-          columns={[
-            { key: 'select', header: <span className="sr-only">Sélection</span>, cell: (d) => (
-              <input type="checkbox" name="documents" value={d.id} aria-label={`Sélectionner « ${d.title} »`} />
-            ) },
-            { key: 'title', header: 'Titre', rowHeader: true, cell: (d) => (
-              <>
-                {/* A plain link: 50 client-side <Link>s (and their prefetches) cost more than they bring here. */}
-                <a href={withProfile(`/espace/documents/${d.id}`, profil)}>{d.title}</a>
-                {d.pinned && <> <Badge variant="info">Épinglé</Badge></>}
-                {d.masque_ps && <> <Badge variant="warning">Masqué aux professionnels</Badge></>}
-              </>
-            ) },
-            { key: 'category', header: 'Catégorie', cell: (d) => categoryLabel(d.category) },
-            { key: 'date', header: 'Date', cell: (d) => (d.document_date ? formatDay(d.document_date) : dateTimeFr.format(d.created_at)) },
-            { key: 'author', header: 'Ajouté par', cell: (d) => d.author_label },
-            { key: 'folder', header: 'Dossier', cell: (d) => d.folder_name ?? '—' },
-          ]} />
+          rows={listed.documents.map((d) => ({ id: d.id, title: d.title, href: withProfile(`/espace/documents/${d.id}`, profil),
+            pinned: d.pinned, masked: d.masque_ps, category: categoryLabel(d.category),
+            date: d.document_date ? formatDay(d.document_date) : dateTimeFr.format(d.created_at), author: d.author_label, folder: folderNames.get(d.folder_id ?? '') ?? '—' }))} />
         {listed.documents.length > 0 && (
           <p className="mb-6">
             <Button type="submit" variant="danger">Supprimer les documents cochés</Button>
