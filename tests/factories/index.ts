@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '@/db/client';
-import type { StaffActor } from '@/lib/access/actor';
+import type { PatientActor, StaffActor } from '@/lib/access/actor';
 import { createBeneficiary } from '@/lib/accounts/create-beneficiary';
 import { unseal } from '@/lib/auth/secrets';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -62,4 +62,14 @@ export async function anActivePatient(db: Db, now = new Date()): Promise<ActiveP
   await confirmActivation(db, { enrolmentId, challengeId, otp: await latestOtp(db, person.email) }, now);
   const account = await db.selectFrom('accounts').select('id').where('profile_id', '=', person.profileId).executeTakeFirstOrThrow();
   return { ...person, identifiant, password, accountId: account.id };
+}
+
+/** The holder of an active patient's profile, as the session would make them (no represented child). */
+export const holderActor = (p: Pick<ActivePatient, 'accountId' | 'profileId'>): PatientActor =>
+  ({ kind: 'PATIENT', accountId: p.accountId, name: 'Camille TESTEUR', ownProfileId: p.profileId, representedProfileIds: [] });
+
+/** An active patient with their holder actor. */
+export async function aHolder(db: Db, now = new Date()): Promise<ActivePatient & { actor: PatientActor }> {
+  const p = await anActivePatient(db, now);
+  return { ...p, actor: holderActor(p) };
 }

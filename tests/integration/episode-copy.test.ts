@@ -8,18 +8,13 @@ import { listCareEpisodes } from '@/lib/care-history/list-episodes';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { deleteEntry } from '@/lib/medical-profile/delete-entry';
 import { readMedicalProfile } from '@/lib/medical-profile/read-profile';
-import { anActivePatient, type ActivePatient } from '../factories';
+import { aHolder as aHolderOf, anActivePatient, holderActor } from '../factories';
 
 const db = getDb();
 afterAll(() => closeDb());
 const now = new Date('2026-12-01T09:00:00Z');
 
-const asActor = (p: ActivePatient): PatientActor =>
-  ({ kind: 'PATIENT', accountId: p.accountId, name: 'Camille TESTEUR', ownProfileId: p.profileId, representedProfileIds: [] });
-async function aHolder() {
-  const p = await anActivePatient(db, now);
-  return { ...p, actor: asActor(p) };
-}
+const aHolder = () => aHolderOf(db, now);
 
 /** An episode as the reimbursement import stores it (HIS-1: nobody else writes them). */
 async function anEpisode(profileId: string, category: CareCategory, label: string, careDate = '2026-10-14') {
@@ -108,7 +103,7 @@ describe('HIS-7: one tap copies an episode into Traitements or Vaccinations', ()
     const guardian = await anActivePatient(db, now);
     await db.insertInto('representations').values({ account_id: guardian.accountId, profile_id: holder.profileId, role: 'GUARDIAN',
       granted_at: now, revoked_at: null, granted_by: null, revoked_reason: null, revoked_by: null }).execute();
-    const guardianActor: PatientActor = { ...asActor(guardian), representedProfileIds: [holder.profileId] };
+    const guardianActor: PatientActor = { ...holderActor(guardian), representedProfileIds: [holder.profileId] };
     const episodeId = await anEpisode(holder.profileId, 'VACCINE', 'Vaccin diphtérie, tétanos, coqueluche, poliomyélite');
 
     const advisor: Actor = { kind: 'ADVISOR', staffId: randomUUID(), siteId: randomUUID(), name: 'Conseillère' };

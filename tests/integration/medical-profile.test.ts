@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFRawStream, decodePDFRawStream, type PDFRef } from 'pdf-lib';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
-import type { Actor, PatientActor } from '@/lib/access/actor';
+import type { Actor } from '@/lib/access/actor';
 import { issueCode } from '@/lib/accounts/issue-code';
 import { setMaskAll } from '@/lib/confidentiality/mask-all';
 import { addDocument } from '@/lib/documents/add-document';
@@ -17,19 +17,14 @@ import { readMedicalProfile } from '@/lib/medical-profile/read-profile';
 import { currentDirectives, replaceDirectives } from '@/lib/medical-profile/replace-directives';
 import { activateChild } from '@/lib/representatives/activate-child';
 import { blobStore } from '@/lib/storage/blob-store';
-import { aStaffMember, anActivePatient, type ActivePatient } from '../factories';
+import { aHolder as aHolderOf, aStaffMember, anActivePatient, holderActor } from '../factories';
 import { anInsuredPopulation } from '../factories/population';
 
 const db = getDb();
 afterAll(() => closeDb());
 const now = new Date('2026-12-01T09:00:00Z');
 
-const asActor = (p: ActivePatient): PatientActor =>
-  ({ kind: 'PATIENT', accountId: p.accountId, name: 'Camille TESTEUR', ownProfileId: p.profileId, representedProfileIds: [] });
-async function aHolder() {
-  const p = await anActivePatient(db, now);
-  return { ...p, actor: asActor(p) };
-}
+const aHolder = () => aHolderOf(db, now);
 
 /** A parent known to the fund who activated their child's profile (REP-2): the actor then represents the child. */
 async function aParentWithChild() {
@@ -42,8 +37,8 @@ async function aParentWithChild() {
     birth_date: '2016-04-10', sex: 2, birth_place: '75056', email: null, kind: 'CHILD', state: 'PENDING', previous_state: null, state_changed_at: now,
     notice_sent_at: now, opposition_deadline: '2027-01-12', activation_last_failure_at: null }).returning('id').executeTakeFirstOrThrow();
   const { code } = await issueCode(db, child.id, now);
-  await activateChild(db, asActor(parent), { profileId: child.id, code, certified: true }, now);
-  return { parent, childId: child.id, actor: { ...asActor(parent), representedProfileIds: [child.id] } };
+  await activateChild(db, holderActor(parent), { profileId: child.id, code, certified: true }, now);
+  return { parent, childId: child.id, actor: { ...holderActor(parent), representedProfileIds: [child.id] } };
 }
 
 const aPdf = async (text: string) => {

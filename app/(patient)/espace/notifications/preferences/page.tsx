@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { AccessDeniedError } from '@/lib/errors';
-import { MANDATORY_KINDS, SWITCHABLE_KINDS, type SwitchableKind } from '@/lib/notifications/kinds';
+import { MANDATORY_KINDS, REMINDER_KINDS, SWITCHABLE_KINDS, type SwitchableKind } from '@/lib/notifications/kinds';
 import { notificationPreferences } from '@/lib/notifications/notification-preferences';
 import { saveEmailPreferencesAction } from './actions';
 
@@ -21,7 +21,12 @@ export default async function NotificationPreferencesPage({ searchParams }: { se
   const search = await searchParams;
   const email = await notificationPreferences(getDb(), actor, 'EMAIL', clock.now())
     .catch((e) => { if (e instanceof AccessDeniedError) notFound(); throw e; });
-  const rows = (Object.entries(SWITCHABLE_KINDS) as [SwitchableKind, string][]).map(([kind, label]) => ({ kind, label }));
+  // A reminder without a switch of its own is named under the switch it follows (PRF-4 → « Rendez-vous, rappels… »).
+  const reminders = (Object.values(REMINDER_KINDS) as { label: string; preference: SwitchableKind }[]);
+  const rows = (Object.entries(SWITCHABLE_KINDS) as [SwitchableKind, string][]).map(([kind, label]) => {
+    const also = reminders.filter((r) => r.preference === kind).map((r) => r.label.toLocaleLowerCase('fr'));
+    return { kind, label: also.length ? `${label} (dont : ${also.join(', ')})` : label };
+  });
   return (
     <>
       <PageTitle title="Mes préférences de notification"
