@@ -625,6 +625,27 @@ export interface ServicePushRequestsTable {
   created_at: Timestamp;
 }
 
+/** PRO-9, BO-7: one version of the matrice d'habilitation; append-only (a trigger refuses changes). */
+export interface MatrixVersionsTable {
+  id: Generated<string>;
+  number: number;
+  effective_from: Timestamp;
+  note: string;
+  /** The supervisor who published it; null for the seeded default. */
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** PRO-9: one row of a version: (profession, specialty?, type code | category) → ALLOW | DENY. */
+export interface MatrixRulesTable {
+  version_id: string;
+  profession_code: string;
+  specialty: string | null;
+  target_kind: 'TYPE' | 'CATEGORY';
+  target_code: string;
+  decision: 'ALLOW' | 'DENY';
+}
+
 export interface DB {
   profiles: ProfilesTable;
   accounts: AccountsTable;
@@ -670,6 +691,8 @@ export interface DB {
   service_purposes: ServicePurposesTable;
   service_consents: ServiceConsentsTable;
   service_push_requests: ServicePushRequestsTable;
+  matrix_versions: MatrixVersionsTable;
+  matrix_rules: MatrixRulesTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

@@ -10,6 +10,7 @@ import { ensureDemoDocuments, LEO_DOCUMENTS, MARIE_DOCUMENTS } from './seed-docu
 import { ensureDemoEpisodes, LEO_EPISODES, MARIE_EPISODES } from './seed-care-history';
 import { registerService } from '@/lib/services/register-service';
 import { MEASURES_WRITE } from '@/lib/services/status';
+import { ensureDefaultMatrix } from '@/lib/access-matrix/seed-default';
 
 /**
  * Demo data, idempotent: running it again changes nothing (it only adds what is missing).
@@ -155,6 +156,7 @@ export async function seed(db: Db, now = new Date()) {
   });
   await ensureInsured(db, demoCampaign, now);
   await ensureDemoService(db);
+  await ensureDefaultMatrix(db); // PRO-9: version 1 of the matrice d'habilitation
   return { pendingNir: nir(DEMO.pending.nirBody), pendingState: state.state, childState: jadeState.state };
 }
 

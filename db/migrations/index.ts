@@ -22,6 +22,7 @@ import * as m202611291700 from './202611291700_measure_extraction';
 import * as m202611291710 from './202611291710_episode_copies_directives_review';
 import * as m202611291730 from './202611291730_service_consents';
 import * as m202611291740 from './202611291740_documents_order';
+import * as m202611291800 from './202611291800_access_matrix';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '202611291710_episode_copies_directives_review': m202611291710,
   '202611291730_service_consents': m202611291730,
   '202611291740_documents_order': m202611291740,
+  '202611291800_access_matrix': m202611291800,
 };

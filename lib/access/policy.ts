@@ -45,6 +45,8 @@ export type Action =
   | 'care-history.import'     // HIS-1, HIS-3: load the fund's reimbursement feed (staff)
   | 'service.connect'         // CAT-3, CAT-5, CAT-9: connect, change or disconnect a service (holder, representative)
   | 'measure.push'            // MEA-8, CAT-8: a connected service pushes measures into a profile
+  | 'matrix.read'             // PRO-9, PRO-10, BO-7: the matrice d'habilitation (staff, patients, professionals)
+  | 'matrix.publish'          // BO-7: publish a new matrix version (supervisors only)
   | 'advisor.access'
   | 'pro.access';
 
@@ -68,6 +70,7 @@ export type Decision = { allowed: true } | { allowed: false; code: DenyCode; rea
 export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
   | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | 'service-unavailable' | 'consent-not-given'
+  | 'supervisor-only'
   | DocumentDenyCode | CareHistoryDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
@@ -82,6 +85,7 @@ const REASONS: Record<DenyCode, string> = {
   'advisor-assisted-only': 'un conseiller France Services ne règle les notifications qu’au cours d’un accompagnement, la personne présente (FS-2, FS-3).',
   'service-unavailable': 'ce service n’est pas en ligne : il ne peut pas échanger de données (CAT-2).',
   'consent-not-given': 'le titulaire n’a pas donné son accord à ce service pour cette finalité (MEA-8).',
+  'supervisor-only': 'seul un superviseur peut publier une nouvelle version de la matrice d’habilitation (BO-7).',
   ...DOCUMENT_REASONS,
   ...CARE_HISTORY_REASONS,
 };
@@ -261,6 +265,13 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (actor.kind === 'PATIENT') return ALLOW;
       if (actor.kind === 'ADVISOR') return deny('advisor-assisted-only');
       return deny('wrong-audience');
+    case 'matrix.read':
+      // PRO-9: reference data, no medical content — staff edit it, patients (PRO-10) and professionals browse it.
+      return actor.kind === 'STAFF' || actor.kind === 'PATIENT' || actor.kind === 'PROFESSIONAL' ? ALLOW : deny('wrong-audience');
+    case 'matrix.publish':
+      // BO-7: a new version is published by a supervisor; agents only read it.
+      if (actor.kind !== 'STAFF') return deny('wrong-audience');
+      return actor.role === 'SUPERVISOR' ? ALLOW : deny('supervisor-only');
     case 'advisor.access':
       return actor.kind === 'ADVISOR' ? ALLOW : deny('wrong-audience');
     case 'pro.access':

@@ -12,6 +12,7 @@ const nav = [
   { href: '/admin/suppressions', label: 'File des suppressions' },
   { href: '/admin/ouvertures', label: 'Ouvertures impossibles' },
   { href: '/admin/taches', label: 'Tâches en échec' },
+  { href: '/admin/matrice', label: 'Matrice d’habilitation' },
   { href: '/admin/courriels', label: 'Courriels (démonstration)' },
 ];
 

@@ -57,6 +57,7 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
       <ProfileSwitcher profiles={profiles} current={profileId} action="/espace/confidentialite" />
       {search.erreur && !search.champ && <Alert variant="error" title="L’action n’a pas abouti">{search.erreur}</Alert>}
       <p className="mb-8"><Link href={withProfile('/espace/services', profil)}>Services connectés : synchroniser Mon espace santé avec une application, ou la déconnecter</Link></p>
+      <p className="-mt-6 mb-8"><Link href="/espace/confidentialite/matrice">Qui peut voir quels documents : les accès ouverts à chaque profession de santé</Link></p>
 
       <section aria-labelledby="masquage" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
         <h2 id="masquage" className="mb-2 text-2xl font-bold">Masquer tous mes documents</h2>
