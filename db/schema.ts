@@ -6,6 +6,8 @@ import type { DocumentFoldersTable, DocumentsTable, PrivacySettingsTable, MaskAl
 import type { MeasuresTable, MeasureTargetsTable, CareHistoryImportsTable, CareHistoryImportRejectionsTable, CareEpisodesTable, MedicalEntriesTable, DirectivesReviewsTable } from './schema/health';
 import type { NotificationsTable, NotificationReadsTable, NotificationPreferencesTable } from './schema/notifications';
 import type { ConnectedServicesTable, ServicePurposesTable, ServiceConsentsTable, ServicePushRequestsTable, MatrixVersionsTable, MatrixRulesTable } from './schema/services';
+import type { ProfessionalAuthorisationsTable, EmergencyAccessesTable, ApiClientsTable } from './schema/professional-access';
+import type { ProfessionalMessagesTable } from './schema/professional-messages';
 
 /**
  * The database as Kysely sees it. Table types live by domain under `db/schema/`, each written by hand
@@ -18,6 +20,8 @@ export type * from './schema/documents';
 export type * from './schema/health';
 export type * from './schema/notifications';
 export type * from './schema/services';
+export type * from './schema/professional-access';
+export type * from './schema/professional-messages';
 
 export interface DB {
   profiles: ProfilesTable;
@@ -66,9 +70,14 @@ export interface DB {
   service_push_requests: ServicePushRequestsTable;
   matrix_versions: MatrixVersionsTable;
   matrix_rules: MatrixRulesTable;
+  professional_authorisations: ProfessionalAuthorisationsTable;
+  emergency_accesses: EmergencyAccessesTable;
+  api_clients: ApiClientsTable;
+  professional_messages: ProfessionalMessagesTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;
 export type NewProfile = Insertable<ProfilesTable>;
 export type AccessEvent = Selectable<AccessEventsTable>;
 export type OutboxRow = Selectable<OutboxTable>;
+export type Professional = Selectable<ProfessionalsTable>;

@@ -9,8 +9,11 @@ import { SYSTEM } from '@/lib/access/actor';
 import { ensureDemoDocuments, LEO_DOCUMENTS, MARIE_DOCUMENTS } from './seed-documents';
 import { ensureDemoEpisodes, LEO_EPISODES, MARIE_EPISODES } from './seed-care-history';
 import { registerService } from '@/lib/services/register-service';
+import { insertApiClient } from '@/lib/api-clients/register-client';
 import { MEASURES_WRITE } from '@/lib/services/status';
 import { ensureDefaultMatrix } from '@/lib/access-matrix/seed-default';
+import { upsertProfessional } from '@/lib/auth/professional-login';
+import { PROFESSIONALS, pscClaims } from '@/lib/dev/pro-sante-connect/professionals';
 
 /**
  * Demo data, idempotent: running it again changes nothing (it only adds what is missing).
@@ -28,6 +31,12 @@ export const DEMO = {
   advisor: { identifiant: 'conseiller.fs', password: 'Conseil-Demo-2026!', email: 'conseiller@france-services.exemple.fr' },
   /** CAT-3, MEA-8: a connected scale; its client credentials call POST /api/services/v1/measures. */
   service: { name: 'Balance connectée Exemple', clientId: 'balance-connectee-exemple', clientSecret: 'Balance-Demo-2026-7f3kQ9xL2p' },
+  /** PRO-1, PRO-2: professional software for the FHIR API (client credentials at POST /api/oauth/token). */
+  apiClients: [
+    { name: 'Logiciel de cabinet (démo)', editor: 'Éditeur de démonstration', clientId: 'demo-cabinet', clientSecret: 'Cabinet-Demo-2026-q8Zt4mW2', facility: null },
+    { name: 'DPI Hôpital (démo)', editor: 'Éditeur de démonstration', clientId: 'demo-hopital', clientSecret: 'Hopital-Demo-2026-v5Rk7nX3',
+      facility: { finess: '750712184', name: 'Centre hospitalier de démonstration' } },
+  ],
 } as const;
 
 const nir = (body: string) => body + nirKey(body);
@@ -46,6 +55,11 @@ async function ensureProfile(db: Db, p: { nir: string; serial: string; birthName
     if (p.state === 'ACTIVE') await recordAccess(trx, { actor: { kind: 'ENROLMENT' }, action: 'profile.activate', profileId: row.id, at: now });
     return row.id;
   });
+}
+
+/** ID-6: the birthplace trait (INSEE COG code), set once: a later correction is kept. */
+async function ensureBirthPlace(db: Db, profileId: string, cog: string): Promise<void> {
+  await db.updateTable('profiles').set({ birth_place: cog }).where('id', '=', profileId).where('birth_place', 'is', null).execute();
 }
 
 /** CMP-7: the demo code, stored hashed like any other, renewed when it expired or was replaced. */
@@ -92,6 +106,14 @@ async function ensureDemoService(db: Db) {
   });
 }
 
+/** PRO-1, PRO-2: the demo software, registered once (by client id) with their fixed demo secrets. */
+async function ensureDemoApiClients(db: Db, now: Date) {
+  for (const c of DEMO.apiClients) {
+    const found = await db.selectFrom('api_clients').select('id').where('client_id', '=', c.clientId).executeTakeFirst();
+    if (!found) await insertApiClient(db, { ...c, createdBy: null }, now);
+  }
+}
+
 export async function seed(db: Db, now = new Date()) {
   const site = await db.insertInto('france_services_sites').values({ name: 'France Services de Guéret', commune: 'Guéret', departement: '23' })
     .onConflict((oc) => oc.column('name').doUpdateSet({ commune: 'Guéret' })).returning('id').executeTakeFirstOrThrow();
@@ -99,13 +121,12 @@ export async function seed(db: Db, now = new Date()) {
   await ensureStaff(db, DEMO.supervisor, 'SUPERVISOR', 'Karim Benali (CPAM)', null);
   await ensureStaff(db, DEMO.advisor, 'ADVISOR', 'Lucie Moreau (France Services)', site.id);
 
-  for (const pro of [
-    { rpps: '10100000001', given_name: 'Claire', family_name: 'Martin', profession_code: '10', profession_label: 'Médecin', email: 'claire.martin@medecin.example', city: 'Paris' },
-    { rpps: '10100000002', given_name: 'Paul', family_name: 'Bernard', profession_code: '21', profession_label: 'Pharmacien', email: 'paul.bernard@pharmacie.example', city: 'Paris' },
-    { rpps: '10100000003', given_name: 'Inès', family_name: 'Moreau', profession_code: '60', profession_label: 'Infirmier', email: 'ines.moreau@soins.example', city: 'Limoges' },
-    { rpps: '10100000004', given_name: 'Hugo', family_name: 'Lefèvre', profession_code: '70', profession_label: 'Masseur-kinésithérapeute', email: 'hugo.lefevre@kine.example', city: 'Guéret' },
-  ]) {
-    await db.insertInto('professionals').values({ ...pro, last_login_at: null }).onConflict((oc) => oc.column('rpps').doUpdateSet({ city: pro.city })).execute();
+  // PRO-1: the professionals are those of the local Pro Santé Connect, stored as a login would store them.
+  const professionalIds = new Map<string, string>();
+  for (const pro of PROFESSIONALS) {
+    const row = await upsertProfessional(db, pscClaims(pro), null);
+    await db.updateTable('professionals').set({ city: pro.city }).where('id', '=', row.id).execute();
+    professionalIds.set(pro.rpps, row.id);
   }
 
   // An ACTIVE adult with an account, parent principal of an ACTIVE child (REP-2).
@@ -123,6 +144,12 @@ export async function seed(db: Db, now = new Date()) {
   await db.insertInto('representations').values({ account_id: account.id, profile_id: leo, role: 'PARENT_PRINCIPAL', granted_at: now, revoked_at: null, granted_by: null, revoked_reason: null, revoked_by: null })
     .onConflict((oc) => oc.columns(['account_id', 'profile_id']).where('revoked_at', 'is', null).doNothing()).execute();
 
+  // ID-6, ID-8: the fifth INS trait (birthplace, INSEE COG) so a professional can find them by INS; PRO-3, EMG-6: Marie's médecin traitant.
+  await ensureBirthPlace(db, marie, '75056');
+  await ensureBirthPlace(db, leo, '75056');
+  await db.updateTable('profiles').set({ declared_gp_id: professionalIds.get('10100000001')! }).where('id', '=', marie)
+    .where('declared_gp_id', 'is', null).execute();
+
   await ensureDemoDocuments(db, marie, MARIE_DOCUMENTS, now);
   await ensureDemoDocuments(db, leo, LEO_DOCUMENTS, now);
   await ensureDemoEpisodes(db, marie, MARIE_EPISODES);
@@ -131,6 +158,7 @@ export async function seed(db: Db, now = new Date()) {
   // A PENDING person with a known code provisoire, to try the activation.
   const jean = await ensureProfile(db, { nir: nir(DEMO.pending.nirBody), serial: DEMO.pending.vitaleSerial, birthName: 'MARTIN',
     firstNames: 'Jean', birthDate: DEMO.pending.birthDate, sex: 1, email: DEMO.pending.email, kind: 'ADULT', state: 'PENDING' }, now);
+  await ensureBirthPlace(db, jean, '69123');
   const state = await db.selectFrom('profiles').select('state').where('id', '=', jean).executeTakeFirstOrThrow();
   if (state.state === 'PENDING') await ensureCode(db, jean, DEMO.pending.code, now);
 
@@ -144,6 +172,7 @@ export async function seed(db: Db, now = new Date()) {
   ], now);
   const jade = await ensureProfile(db, { nir: jadeNir, serial: '98765432101', birthName: 'DUPONT', firstNames: DEMO.child.firstNames,
     birthDate: DEMO.child.birthDate, sex: 2, email: DEMO.patient.email, kind: 'CHILD', state: 'PENDING' }, now);
+  await ensureBirthPlace(db, jade, '75056');
   const jadeState = await db.selectFrom('profiles').select('state').where('id', '=', jade).executeTakeFirstOrThrow();
   if (jadeState.state === 'PENDING') await ensureCode(db, jade, DEMO.child.code, now);
 
@@ -156,6 +185,7 @@ export async function seed(db: Db, now = new Date()) {
   });
   await ensureInsured(db, demoCampaign, now);
   await ensureDemoService(db);
+  await ensureDemoApiClients(db, now);
   await ensureDefaultMatrix(db); // PRO-9: version 1 of the matrice d'habilitation
   return { pendingNir: nir(DEMO.pending.nirBody), pendingState: state.state, childState: jadeState.state };
 }

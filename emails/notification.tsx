@@ -1,11 +1,12 @@
-import { Link, Text } from '@react-email/components';
-import type { NotificationKind, SecurityEvent } from '@/lib/notifications/kinds';
+import { Link, Section, Text } from '@react-email/components';
+import type { EmergencyDetails, NotificationKind, SecurityEvent } from '@/lib/notifications/kinds';
 import { emailContent } from '@/lib/notifications/messages';
 import { EmailLayout, paragraph } from './layout';
 
 /**
  * NOT-1, NOT-2, NOT-4, NOT-7: the one generic notification email. It says that something happened and
- * where to look, never what: no medical content, no document title, no professional's name.
+ * where to look, never what: no medical content, no document title, no professional's name — except an
+ * emergency access, whose email EMG-5 requires to say who, when, in which mode and why.
  */
 export type NotificationEmailData = {
   kind: NotificationKind;
@@ -15,6 +16,8 @@ export type NotificationEmailData = {
   /** Kept in the link so a representative lands on the right profile. */
   profileId: string | null;
   securityEvent?: SecurityEvent;
+  /** EMG-5: an emergency access email names the professional, the moment, the mode and the justification. */
+  emergency?: EmergencyDetails;
 };
 
 export const NOTIFICATION_SUBJECT = 'Du nouveau dans Mon espace santé';
@@ -30,6 +33,13 @@ export function NotificationEmail(data: NotificationEmailData) {
   return (
     <EmailLayout preview={content.sentence} title={NOTIFICATION_SUBJECT}>
       <Text style={paragraph}>{content.sentence}</Text>
+      {content.details && (
+        <Section>
+          {content.details.map((d) => (
+            <Text key={d.label} style={{ ...paragraph, margin: '4px 0' }}><strong>{d.label} :</strong> {d.value}</Text>
+          ))}
+        </Section>
+      )}
       {content.advice && <Text style={paragraph}>{content.advice}</Text>}
       {content.link && (
         <Text style={paragraph}>

@@ -23,6 +23,8 @@ import * as m202611291710 from './202611291710_episode_copies_directives_review'
 import * as m202611291730 from './202611291730_service_consents';
 import * as m202611291740 from './202611291740_documents_order';
 import * as m202611291800 from './202611291800_access_matrix';
+import * as m202611291900 from './202611291900_professional_access';
+import * as m202611291910 from './202611291910_professional_messages';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +52,6 @@ export const migrations: Record<string, Migration> = {
   '202611291730_service_consents': m202611291730,
   '202611291740_documents_order': m202611291740,
   '202611291800_access_matrix': m202611291800,
+  '202611291900_professional_access': m202611291900,
+  '202611291910_professional_messages': m202611291910,
 };

@@ -38,6 +38,8 @@ export interface ProfilesTable {
   merged_into: Generated<string | null>;
   /** HIS-4: the latest activation or re-opening instant (null until the holder activates). */
   activated_at: Generated<Date | null>;
+  /** PRO-3, EMG-6: the médecin traitant declared to the fund. */
+  declared_gp_id: Generated<string | null>;
   created_at: CreatedAt;
 }
 
@@ -164,6 +166,14 @@ export interface ProfessionalsTable {
   email: string | null;
   last_login_at: Timestamp | null;
   city: Generated<string | null>;
+  /** PRO-1: the specialty (savoir-faire) from Pro Santé Connect, when there is one. */
+  specialty_code: Generated<string | null>;
+  specialty_label: Generated<string | null>;
+  /** PRO-2: the facility this user acts for (HEALTHCARE_FACILITY), when their activity is in one. */
+  facility_id: Generated<string | null>;
+  facility_name: Generated<string | null>;
+  /** EMG-3: works in a SAMU regulation centre. */
+  regulation_centre: Generated<boolean>;
 }
 
 export interface HeirRequestsTable {

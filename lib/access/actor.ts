@@ -17,6 +17,12 @@ export type ProfessionalActor = {
   name: string;
   professionCode: string;
   professionLabel: string;
+  /** PRO-1: the specialty (savoir-faire) code from Pro Santé Connect; PRO-9 rows may name it. */
+  specialtyCode?: string | null;
+  /** PRO-2: a facility user acts as HEALTHCARE_FACILITY, naming the human user (this actor). */
+  facility?: { id: string; name: string } | null;
+  /** EMG-3: works in a SAMU regulation centre (may use regulation mode). */
+  regulationCentre?: boolean;
 };
 export type StaffActor = { kind: 'STAFF'; staffId: string; role: 'AGENT' | 'SUPERVISOR'; name: string };
 export type AdvisorActor = { kind: 'ADVISOR'; staffId: string; siteId: string; name: string };

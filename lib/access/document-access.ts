@@ -32,7 +32,8 @@ export type ProContext = {
 
 export type DocumentDenyCode =
   | 'document-deleted' | 'document-invisible' | 'document-author-protected' | 'aidant-no-confidentiality'
-  | 'pro-blocked' | 'pro-not-authorised' | 'pro-emergency-off' | 'pro-matrix' | 'pro-masked' | 'pro-not-author';
+  | 'pro-blocked' | 'pro-not-authorised' | 'pro-emergency-off' | 'pro-matrix' | 'pro-masked' | 'pro-not-author'
+  | 'pro-not-author-flag' | 'pro-lift-not-allowed' | 'document-obsolete';
 
 export const DOCUMENT_REASONS: Record<DocumentDenyCode, string> = {
   'document-deleted': 'ce document a été supprimé.',
@@ -44,7 +45,10 @@ export const DOCUMENT_REASONS: Record<DocumentDenyCode, string> = {
   'pro-emergency-off': 'le patient n’autorise pas cet accès en urgence.',
   'pro-matrix': 'la matrice d’habilitation ne permet pas à cette profession de consulter ce type de document.',
   'pro-masked': 'ce document est masqué aux professionnels de santé.',
-  'pro-not-author': 'seul le professionnel qui a déposé ce document peut le supprimer.',
+  'pro-not-author': 'seul le professionnel qui a déposé ce document peut le supprimer ou le remplacer.',
+  'pro-not-author-flag': 'seul le professionnel qui a déposé ce document peut le rendre invisible au patient (VIS-9).',
+  'pro-lift-not-allowed': 'seuls l’auteur, ou un médecin ou une sage-femme autorisés, peuvent rendre ce document visible au patient (VIS-9).',
+  'document-obsolete': 'ce document a été remplacé par une nouvelle version : seule la dernière version peut être remplacée.',
 };
 
 /** How a patient-side account relates to a profile (REP-1, AID-4), or null. */
@@ -64,7 +68,9 @@ export function patientDocumentScope(role: PatientRole): { hideInvisiblePatient:
   return { hideInvisiblePatient: true, hideInvisibleRepresentatives: role !== 'HOLDER' };
 }
 
-export type DocumentOperation = 'read' | 'organize' | 'edit' | 'delete' | 'mask';
+export type DocumentOperation = 'read' | 'organize' | 'edit' | 'delete' | 'mask'
+  // The professional side only (DOC-11, VIS-9):
+  | 'replace' | 'hide-from-patient' | 'show-to-patient';
 
 /** The patient side (holder, representative, aidant) on one document of a profile it reaches. */
 export function patientDocumentDecision(role: PatientRole, op: DocumentOperation, doc: DocumentTarget,
@@ -79,6 +85,10 @@ export function patientDocumentDecision(role: PatientRole, op: DocumentOperation
       return null;
     case 'mask':
       return role === 'AIDANT' ? 'aidant-no-confidentiality' : null; // VIS-2, AID-4
+    case 'replace':
+    case 'hide-from-patient':
+    case 'show-to-patient':
+      return 'document-author-protected';
     case 'edit':
     case 'delete': {
       if (doc.authorType === 'PATIENT' || doc.authorType === 'SERVICE_TIERS') return null; // DOC-5
@@ -90,14 +100,35 @@ export function patientDocumentDecision(role: PatientRole, op: DocumentOperation
   }
 }
 
-/** A professional on one document (VIS-6..8, PRO-6, PRO-9, EMG-1, EMG-4, DOC-9). Read and delete only. */
+/**
+ * A professional on one document (VIS-6..10, PRO-6, PRO-9, EMG-1, EMG-4, DOC-9, DOC-11): read; delete,
+ * replace and hide from the patient by the author only; show to the patient by the author or an
+ * authorised doctor or midwife who may read it. Writes need NORMAL mode (EMG-2: emergency is read-only).
+ */
 export function professionalDocumentDecision(actor: Extract<Actor, { kind: 'PROFESSIONAL' }>, op: DocumentOperation,
   doc: DocumentTarget, pro: ProContext, privacy: PrivacySettings): DocumentDenyCode | null {
   if (pro.blocked) return 'pro-blocked'; // PRO-6: never, not even in an emergency or as author
   if (doc.status === 'DELETED') return 'document-deleted';
   const isAuthor = doc.authorProfessionalId !== null && doc.authorProfessionalId === actor.professionalId;
-  if (op === 'delete') return isAuthor ? null : 'pro-not-author'; // DOC-9
-  if (op !== 'read') return 'pro-not-author';
+  switch (op) {
+    case 'read':
+      break;
+    case 'delete':
+      return isAuthor ? null : 'pro-not-author'; // DOC-9
+    case 'replace':
+      if (!isAuthor) return 'pro-not-author'; // DOC-11
+      return doc.status === 'OBSOLETE' ? 'document-obsolete' : null;
+    case 'hide-from-patient':
+      return isAuthor ? null : 'pro-not-author-flag'; // VIS-9
+    case 'show-to-patient': {
+      if (isAuthor) return null;
+      // VIS-9: an authorised doctor or midwife (NORMAL mode) who may read the document lifts it too.
+      if (pro.mode !== 'NORMAL' || !pro.authorised || (actor.professionCode !== '10' && actor.professionCode !== '50')) return 'pro-lift-not-allowed';
+      return professionalDocumentDecision(actor, 'read', doc, pro, privacy);
+    }
+    default:
+      return 'pro-not-author';
+  }
   if (isAuthor) return null; // VIS-8: the author always sees its own documents
   if (pro.mode === 'NORMAL' && !pro.authorised) return 'pro-not-authorised';
   if (pro.mode === 'EMERGENCY' && !privacy.emergencyOther) return 'pro-emergency-off'; // EMG-1 toggle 2

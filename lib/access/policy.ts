@@ -5,6 +5,9 @@ import {
   type DocumentDenyCode, type DocumentOperation, type DocumentTarget, type PrivacySettings, type ProContext,
 } from './document-access';
 import { CARE_HISTORY_REASONS, careHistoryVisibleToProfessional, type CareHistoryDenyCode } from './care-history-access';
+import {
+  PROFESSIONAL_REASONS, professionalProfileDecision, type EmergencyRequest, type ProfessionalProfileDenyCode, type ProfessionalProfileOperation,
+} from './professional-access';
 import { exchangesOpen, MEASURES_WRITE, type ServiceStatus } from '@/lib/services/status';
 
 /**
@@ -47,6 +50,16 @@ export type Action =
   | 'measure.push'            // MEA-8, CAT-8: a connected service pushes measures into a profile
   | 'matrix.read'             // PRO-9, PRO-10, BO-7: the matrice d'habilitation (staff, patients, professionals)
   | 'matrix.publish'          // BO-7: publish a new matrix version (supervisors only)
+  | 'api-client.manage'       // PRO-1, PRO-2: register, list and revoke professional software (FHIR API clients); staff only
+  | 'patient.check'           // PRO-3: a professional's access check by INS (no medical data)
+  | 'patient.authorise'       // PRO-4, PRO-5: a professional records consent or the care-team attestation
+  | 'patient.open'            // a professional reads a patient's record (NORMAL or emergency mode)
+  | 'emergency.start'         // EMG-2, EMG-3: bris de glace or regulation
+  | 'emergency.report'        // EMG-7: the back-office's per-professional report of emergency accesses (staff)
+  | 'document.deposit'        // PRO-8, DOC-12: a professional deposits a document
+  | 'document.replace'        // DOC-11: the author replaces its document
+  | 'document.hide-from-patient' // VIS-9: the author sets invisible_patient
+  | 'document.show-to-patient'   // VIS-9, VIS-11: the author or an authorised doctor or midwife lifts it
   | 'advisor.access'
   | 'pro.access';
 
@@ -61,6 +74,8 @@ export type Target = {
   patientMayDeleteProfessionalDocuments?: boolean;
   /** HIS-4: the profile's latest activation instant and the time of the question (professionals only). */
   careHistory?: { activatedAt: Date | null; now: Date };
+  /** EMG-2, EMG-3: the emergency access a professional asks to start. */
+  emergency?: EmergencyRequest;
   /** CAT-2, MEA-8: the calling service's status and the purposes the profile consented to for it. */
   service?: { status: ServiceStatus; consentedPurposes: readonly string[] };
 };
@@ -71,7 +86,7 @@ export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
   | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | 'service-unavailable' | 'consent-not-given'
   | 'supervisor-only'
-  | DocumentDenyCode | CareHistoryDenyCode;
+  | DocumentDenyCode | CareHistoryDenyCode | ProfessionalProfileDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
   'default-deny': "cette action n’est pas autorisée.",
@@ -88,6 +103,7 @@ const REASONS: Record<DenyCode, string> = {
   'supervisor-only': 'seul un superviseur peut publier une nouvelle version de la matrice d’habilitation (BO-7).',
   ...DOCUMENT_REASONS,
   ...CARE_HISTORY_REASONS,
+  ...PROFESSIONAL_REASONS,
 };
 
 const deny = (code: DenyCode): Decision => ({ allowed: false, code, reason: REASONS[code] });
@@ -110,7 +126,24 @@ function patientReaches(actor: Extract<Actor, { kind: 'PATIENT' }>, profile: Pro
 
 const OPERATION: Partial<Record<Action, DocumentOperation>> = {
   'document.read': 'read', 'document.organize': 'organize', 'document.edit': 'edit', 'document.delete': 'delete', 'document.mask': 'mask',
+  'document.replace': 'replace', 'document.hide-from-patient': 'hide-from-patient', 'document.show-to-patient': 'show-to-patient',
 };
+
+const PROFESSIONAL_OPERATION: Partial<Record<Action, ProfessionalProfileOperation>> = {
+  'patient.check': 'check', 'patient.authorise': 'authorise', 'patient.open': 'open', 'emergency.start': 'emergency', 'document.deposit': 'deposit',
+};
+
+/** PRO-3..8, PRO-12, PRO-13, EMG-1..4 on a profile as a whole; only professionals. */
+function authorizeProfessional(actor: Actor, op: ProfessionalProfileOperation, target: Target): Decision {
+  if (actor.kind !== 'PROFESSIONAL') return deny(actor.kind === 'ADVISOR' ? 'advisor-no-medical' : actor.kind === 'STAFF' ? 'staff-no-medical' : 'wrong-audience');
+  if (op === 'check') return ALLOW; // PRO-3: the check itself says whether the profile exists and its state
+  const { profile } = target;
+  if (!profile) return deny('no-target');
+  if (!PRO_STATES.includes(profile.state)) return deny('profile-unavailable'); // PRO-12
+  if (!target.pro) return deny('pro-not-authorised');
+  const code = professionalProfileDecision(actor, op, target.pro, target.privacy ?? DEFAULT_PRIVACY, target.emergency);
+  return code ? deny(code) : ALLOW;
+}
 
 function authorizeDocument(actor: Actor, op: DocumentOperation, target: Target): Decision {
   const { profile, document } = target;
@@ -184,6 +217,8 @@ function authorizePush(actor: Actor, target: Target): Decision {
 export function authorize(actor: Actor, action: Action, target: Target = {}): Decision {
   const op = OPERATION[action];
   if (op) return authorizeDocument(actor, op, target);
+  const proOp = PROFESSIONAL_OPERATION[action];
+  if (proOp) return authorizeProfessional(actor, proOp, target);
   switch (action) {
     case 'care-history.read':
       return authorizeCareHistory(actor, target);
@@ -230,10 +265,8 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (actor.kind === 'PATIENT') return patientReaches(actor, target.profile, action !== 'profile.view');
       if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
       if (actor.kind === 'STAFF') return deny('staff-no-medical');
-      if (actor.kind === 'PROFESSIONAL' && action === 'profile.medical.read') {
-        return PRO_STATES.includes(target.profile.state) ? ALLOW : deny('profile-unavailable');
-      }
-      return deny('default-deny');
+      // Professionals read through 'patient.open' (lib/professional-access), which knows blocks, authorisation and emergency.
+      return deny(actor.kind === 'PROFESSIONAL' ? 'wrong-audience' : 'default-deny');
     }
     case 'profile.admin.read':
     case 'profile.code.reissue':
@@ -251,6 +284,8 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'care-history.import':
     case 'campaign.read':
     case 'campaign.manage':
+    case 'api-client.manage':
+    case 'emergency.report':
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'notifications.read':
       // NOT-6, NOT-7, AID-4: every account that receives a profile's notifications reads them (aidants too).

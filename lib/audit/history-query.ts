@@ -68,7 +68,7 @@ export async function historyBatch(db: Db, scope: HistoryScope, cursor: Cursor, 
   if (scope.actorTypes) ids = ids.where('actor_type', 'in', [...scope.actorTypes]);
   if (scope.fromAt) ids = ids.where('at', '>=', scope.fromAt);
   if (scope.toAt) ids = ids.where('at', '<', scope.toAt);
-  if (scope.heldBack.length) ids = ids.where(sql<boolean>`not (action = 'document.add' and coalesce(target_id, '') = any(${scope.heldBack}::text[]))`);
+  if (scope.heldBack.length) ids = ids.where(sql<boolean>`not (action in ('document.add', 'document.deposit', 'document.replace') and coalesce(target_id, '') = any(${scope.heldBack}::text[]))`);
   if (cursor.after) ids = ids.where('id', '>', cursor.after);
   else if (cursor.before) ids = ids.where('id', '<', cursor.before);
   ids = ids.orderBy('id', ascending ? 'asc' : 'desc').limit(limit);

@@ -90,12 +90,25 @@ const ACTION_LABELS: Record<string, string> = {
   'notification.list': 'Consultation des notifications',
   'notification.read': 'Notification marquée comme lue',
   'care-history.read': 'Consultation de Mon histoire de santé',
+  // PRO-3..5, PRO-7, DOC-9..14, VIS-9, EMG-7: what professionals do on a profile, and the patient's answer.
+  'professional.authorisation.list': 'Consultation des professionnels autorisés',
+  'professional.authorisation.end': 'Retrait de l’autorisation d’un professionnel',
+  'patient.check': 'Vérification de l’accès au profil (INS)',
+  'patient.consent': 'Autorisation donnée au professionnel lors de la consultation',
+  'patient.care-team': 'Accès d’un membre de l’équipe de soins (patient informé)',
+  'document.deposit': 'Dépôt d’un document',
+  'document.replace': 'Remplacement d’un document',
+  'document.hide-from-patient': 'Document rendu invisible au patient',
+  'document.show-to-patient': 'Document rendu visible au patient',
+  'emergency.start': 'Accès en urgence',
+  'patient.open': 'Ouverture du profil par un professionnel',
+  'document.resubmit': 'Nouvel envoi d’un document déjà déposé',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {
   const label = ACTION_LABELS[e.action] ?? e.action;
   if (e.outcome === 'OK') return label;
-  return e.actor_type === 'HEALTHCARE_PROFESSIONAL' ? 'Tentative d’accès refusée' : `${label} : tentative refusée`;
+  return e.actor_type === 'HEALTHCARE_PROFESSIONAL' || e.actor_type === 'HEALTHCARE_FACILITY' ? 'Tentative d’accès refusée' : `${label} : tentative refusée`;
 }
 
 export const HISTORY_PAGE_SIZE = 20;

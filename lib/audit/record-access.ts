@@ -27,6 +27,11 @@ function actorFields(actor: Actor): Pick<ChainedFields, 'actor_type' | 'actor_id
     case 'PATIENT':
       return { actor_type: 'PATIENT', actor_id: actor.accountId, actor_label: actor.name, actor_role: null, profession: null, site_id: null };
     case 'PROFESSIONAL':
+      // PRO-2: a facility user is traced as the facility, naming the human user (label and RPPS in actor_role).
+      if (actor.facility) {
+        return { actor_type: 'HEALTHCARE_FACILITY', actor_id: actor.facility.id, actor_label: `${actor.facility.name} — ${actor.name}`,
+          actor_role: `RPPS ${actor.rpps}`, profession: actor.professionLabel, site_id: null };
+      }
       return { actor_type: 'HEALTHCARE_PROFESSIONAL', actor_id: actor.rpps, actor_label: actor.name, actor_role: null, profession: actor.professionLabel, site_id: null };
     case 'STAFF':
       return { actor_type: 'SUPPORT', actor_id: actor.staffId, actor_label: actor.name, actor_role: actor.role, profession: null, site_id: null };

@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import type { Audience } from '@/db/schema';
 import type { Actor, AdvisorActor, PatientActor, ProfessionalActor, StaffActor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
+import { professionalActor } from './professional-login';
 import { readSession } from './read-session';
 
 type ActorOf = { patient: PatientActor; pro: ProfessionalActor; staff: StaffActor; advisor: AdvisorActor };
@@ -36,8 +37,7 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
     case 'pro': {
       const p = await db.selectFrom('professionals').selectAll().where('id', '=', id).executeTakeFirst();
       if (!p) return null;
-      return { audience: 'pro', actor: { kind: 'PROFESSIONAL', professionalId: p.id, rpps: p.rpps,
-        name: `${p.given_name} ${p.family_name}`, professionCode: p.profession_code, professionLabel: p.profession_label } };
+      return { audience: 'pro', actor: professionalActor(p) };
     }
     case 'staff':
     case 'advisor': {

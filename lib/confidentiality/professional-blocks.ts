@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/access/actor';
 import { ensureOnProfile } from '@/lib/access/profile-guard';
 import { recordAccess } from '@/lib/audit/record-access';
 import { NotFoundError, ValidationError } from '@/lib/errors';
+import { endLiveAuthorisation } from './authorised-professionals';
 
 /**
  * PRO-7: find a professional to block, by name, profession, city or RPPS number (11 digits). At most
@@ -44,6 +45,8 @@ export async function blockProfessional(db: Db, actor: Actor, input: { profileId
     await trx.insertInto('professional_blocks').values({ profile_id: input.profileId, professional_id: pro.id, blocked_at: now,
       blocked_by: actor.kind === 'PATIENT' ? actor.accountId : 'inconnu', unblocked_at: null })
       .onConflict((oc) => oc.columns(['profile_id', 'professional_id']).where('unblocked_at', 'is', null).doNothing()).execute();
+    // PRO-7: blocking ends the live authorisation; unblocking leaves NONE, "Autorisé" only after a new consent.
+    await endLiveAuthorisation(trx, actor, { profileId: input.profileId, professionalId: pro.id }, now);
     // VIS-7: blocking the administrateur ends the role.
     await trx.updateTable('privacy_settings').set({ administrateur_id: null, updated_at: now })
       .where('profile_id', '=', input.profileId).where('administrateur_id', '=', pro.id).execute();

@@ -61,10 +61,23 @@ export type SecurityEvent = 'credentials' | 'contact' | 'lockout' | 'new-device'
 export type NotificationData = {
   /** Who acted, as the history shows it ("Dr Claire Martin, médecin généraliste"): in-app only, never emailed. */
   actorLabel?: string;
+  /** PS_ACCESS: who, for NOT-3's 60-minute grouping (never shown). */
+  professionalId?: string;
   /** NOTIF_DOCUMENT: the document concerned, for the in-app link only. */
   documentId?: string;
   /** SECURITY: which event (NOT-4). */
   securityEvent?: SecurityEvent;
+  /** EMERGENCY_ACCESS: what EMG-5 requires the email to say (the one exception to NOT-7's "no names"). */
+  emergency?: EmergencyDetails;
+};
+
+/** EMG-5: who accessed, their profession, when (ISO instant, shown in Europe/Paris), the mode and the justification. */
+export type EmergencyDetails = {
+  professional: string;
+  profession: string;
+  at: string;
+  mode: 'EMERGENCY' | 'REGULATION';
+  justification: string;
 };
 
 /** Kinds that concern a profile leaving the ACTIVE state, with the states they are still sent in. */

@@ -1,4 +1,4 @@
-import type { NotificationData, NotificationKind, SecurityEvent } from './kinds';
+import type { EmergencyDetails, NotificationData, NotificationKind, SecurityEvent } from './kinds';
 
 /**
  * The French wording of each kind, for the email (NOT-7: nothing medical, no names, no titles) and for
@@ -21,13 +21,34 @@ export type EmailContent = {
   sentence: string; advice?: string; /** false when the profile can no longer be opened. */ link: boolean;
   /** The page the link opens (default: the notification centre); `?profil=` is added for a represented profile. */
   path?: string;
+  /** EMG-5: the facts an emergency access email lists, label then value. */
+  details?: { label: string; value: string }[];
 };
+
+/** EMG-5, EMG-7: the two emergency modes as patients read them. */
+export const EMERGENCY_MODE_LABELS: Record<EmergencyDetails['mode'], string> = {
+  EMERGENCY: 'Bris de glace',
+  REGULATION: 'Régulation SAMU',
+};
+
+const PARIS_MOMENT = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
+
+/** EMG-5: professional, profession, date-time (Europe/Paris), mode and justification, in that order. */
+export function emergencyDetails(e: EmergencyDetails): { label: string; value: string }[] {
+  return [
+    { label: 'Professionnel de santé', value: e.professional },
+    { label: 'Profession', value: e.profession },
+    { label: 'Date et heure', value: PARIS_MOMENT.format(new Date(e.at)) },
+    { label: 'Mode d’accès', value: EMERGENCY_MODE_LABELS[e.mode] },
+    { label: 'Justification', value: e.justification },
+  ];
+}
 
 /** PRF-4: where the directives anticipées are read and replaced. */
 const DIRECTIVES_PATH = '/espace/profil-medical/directives-anticipees';
 
 /** The one sentence of the generic email "Du nouveau dans Mon espace santé", per kind. */
-export function emailContent(kind: NotificationKind, input: { profileFirstName: string | null; securityEvent?: SecurityEvent }): EmailContent {
+export function emailContent(kind: NotificationKind, input: { profileFirstName: string | null; securityEvent?: SecurityEvent; emergency?: EmergencyDetails }): EmailContent {
   const w = whose(input.profileFirstName);
   switch (kind) {
     case 'NOTIF_MESSAGE': return { sentence: `Un nouveau message est arrivé dans la messagerie de ${w}.`, link: true };
@@ -36,7 +57,14 @@ export function emailContent(kind: NotificationKind, input: { profileFirstName: 
     case 'NOTIF_DEPISTAGE': return { sentence: `Une information sur les dépistages organisés des cancers est disponible dans ${w}.`, link: true };
     case 'NOTIF_SYNCHRONIZED_SERVICE': return { sentence: `Le récapitulatif des services synchronisés à ${w} depuis 90 jours est disponible.`, link: true };
     case 'PS_ACCESS': return { sentence: `Un professionnel de santé a accédé à ${w}.`, advice: 'Vous verrez qui et quand dans l’historique d’activité.', link: true };
-    case 'EMERGENCY_ACCESS': return { sentence: `Un professionnel de santé a accédé à ${w} en situation d’urgence.`, advice: 'Vous verrez qui et quand dans l’historique d’activité.', link: true };
+    case 'EMERGENCY_ACCESS': return {
+      sentence: `Un professionnel de santé a accédé ${input.profileFirstName ? `au profil de ${input.profileFirstName}` : 'à votre profil'} en situation d’urgence.`,
+      // EMG-2: read-only for 2 hours; EMG-1: the holder's toggles decide whether it may happen again.
+      advice: input.emergency
+        ? 'Cet accès permet seulement de consulter le profil, pendant 2 heures. Vous le retrouvez dans l’historique d’activité, et vous pouvez régler les accès en urgence dans les paramètres de confidentialité.'
+        : 'Vous verrez qui et quand dans l’historique d’activité.',
+      link: true, details: input.emergency ? emergencyDetails(input.emergency) : undefined,
+    };
     case 'SECURITY': return { sentence: securitySentence(input.securityEvent), advice: 'Si ce n’était pas vous, changez votre mot de passe et appelez le 3422.', link: true };
     case 'CLOSURE': return { sentence: `${capitalised(w)} Mon espace santé a été fermé.`, advice: 'Pour toute question, appelez le 3422.', link: false };
     case 'SUSPENSION': return { sentence: `${capitalised(w)} Mon espace santé a été suspendu par l’Assurance Maladie.`, advice: 'Pour contester, appelez le 3422.', link: false };
@@ -73,7 +101,13 @@ export function inAppContent(kind: NotificationKind, data: NotificationData): In
     case 'NOTIF_DEPISTAGE': return { title: 'Dépistages organisés des cancers', body: 'Une information sur les dépistages organisés des cancers est disponible.' };
     case 'NOTIF_SYNCHRONIZED_SERVICE': return { title: 'Services synchronisés', body: 'Le récapitulatif des services synchronisés depuis 90 jours est disponible.' };
     case 'PS_ACCESS': return { title: 'Accès d’un professionnel de santé', body: `${pro} a accédé au profil.`, link: history };
-    case 'EMERGENCY_ACCESS': return { title: 'Accès en situation d’urgence', body: `${pro} a accédé au profil en situation d’urgence.`, link: history };
+    case 'EMERGENCY_ACCESS': return {
+      title: 'Accès en situation d’urgence',
+      body: data.emergency
+        ? `${pro} a accédé au profil en situation d’urgence (${EMERGENCY_MODE_LABELS[data.emergency.mode]}). Justification : « ${data.emergency.justification} »`
+        : `${pro} a accédé au profil en situation d’urgence.`,
+      link: history,
+    };
     case 'SECURITY': return { title: 'Sécurité du compte', body: securitySentence(data.securityEvent) };
     case 'CLOSURE': return { title: 'Fermeture du profil', body: 'Le profil a été fermé.' };
     case 'SUSPENSION': return { title: 'Suspension du profil', body: 'Le profil a été suspendu par l’Assurance Maladie.' };

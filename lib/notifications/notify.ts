@@ -44,6 +44,7 @@ export async function notify(db: Transaction<DB> | Kysely<DB>, input: NotifyInpu
     await enqueue(trx, { kind: 'email', message: { template: 'notification', to: r.email, data: {
       kind: input.kind, appUrl, profileFirstName: holder ? null : firstName, profileId: holder ? null : profile.id,
       ...(data.securityEvent && { securityEvent: data.securityEvent }),
+      ...(data.emergency && { emergency: data.emergency }), // EMG-5
     } } });
   }
   return { notificationId: row?.id ?? null, emailedAccountIds: recipients.map((r) => r.accountId) };

@@ -97,6 +97,7 @@ async function main() {
   const { getDb, closeDb } = await import('@/db/client');
   const { migrateToLatest } = await import('@/db/migrate');
   const { seed, DEMO } = await import('@/db/seed');
+  const { PROFESSIONALS, DEMO_PASSWORD } = await import('@/lib/dev/pro-sante-connect/professionals');
   await migrateToLatest(getDb());
   const seeded = await seed(getDb());
   await closeDb();
@@ -125,9 +126,10 @@ le back-office, page « Courriels (environnement de démonstration) ») :
                                                                        (${DEMO.demoCampaign.people} assurés de la Haute-Vienne sans profil : campagne à lancer sur « ${DEMO.demoCampaign.departement} »)
   Superviseur CNAM                  ${appUrl}/admin/connexion        ${DEMO.supervisor.identifiant} / ${DEMO.supervisor.password}
   Conseillère France Services       ${appUrl}/accompagnement/connexion  ${DEMO.advisor.identifiant} / ${DEMO.advisor.password}
-  Médecin généraliste (Pro Santé Connect local)   ${appUrl}/pro/connexion   RPPS 10100000001 / psc-demo
-  Pharmacien (Pro Santé Connect local)            ${appUrl}/pro/connexion   RPPS 10100000002 / psc-demo
+  Professionnels de santé (Pro Santé Connect local)   ${appUrl}/pro/connexion   RPPS ci-dessous / ${DEMO_PASSWORD}
+${PROFESSIONALS.map((p) => `    RPPS ${p.rpps}   ${p.givenName} ${p.familyName}, ${p.libelleSavoirFaire || p.libelleProfession} (${p.activites.find((a) => a.numeroFinessEtablissement || a.codeSecteurActivite)?.raisonSocialeSite ?? p.city})`).join('\n')}
   ${DEMO.service.name} (API, HTTP Basic)   POST ${appUrl}/api/services/v1/measures   ${DEMO.service.clientId} / ${DEMO.service.clientSecret}
+${DEMO.apiClients.map((c) => `  ${c.name} (API FHIR${c.facility ? ', établissement' : ''})   POST ${appUrl}/api/oauth/token   ${c.clientId} / ${c.clientSecret}`).join('\n')}
 Chaque connexion demande aussi un code à 6 chiffres envoyé par courriel${process.env.SMTP_URL ? '.' : ` : lisez-le sur ${appUrl}/demo/courriels.`}
 `);
 }

@@ -82,8 +82,17 @@ test('DOC-1..3, DOC-5, DOC-7, VIS-2: a patient adds a PDF and photos, previews t
   await expect(page.getByRole('heading', { level: 1 })).toContainText(/introuvable/i);
 });
 
-test('VIS-3, VIS-5, EMG-1, PRO-7: a patient masks all documents, sets the emergency toggles and blocks a professional', async ({ page, db }) => {
+test('VIS-3, VIS-5, EMG-1, PRO-5, PRO-7: a patient masks all documents, sets the emergency toggles, removes an authorisation and blocks a professional', async ({ page, db }) => {
   const patient = await anActivePatient(db);
+  // PRO-4, PRO-5: as the professional side records them, in the past (seeded professionals: lib/dev/pro-sante-connect/professionals.ts).
+  const pros = await db.selectFrom('professionals').select(['id', 'rpps']).where('rpps', 'in', ['10100000001', '10100000003']).execute();
+  const proId = (rpps: string) => pros.find((p) => p.rpps === rpps)!.id;
+  await db.insertInto('professional_authorisations').values([
+    { profile_id: patient.profileId, professional_id: proId('10100000001'), basis: 'CONSENT', care_team_ground: null,
+      granted_at: new Date('2026-11-02T09:00:00Z'), last_attested_at: new Date('2026-11-16T09:00:00Z'), ended_at: null, ended_by: null },
+    { profile_id: patient.profileId, professional_id: proId('10100000003'), basis: 'CARE_TEAM', care_team_ground: 'NAMED',
+      granted_at: new Date('2026-11-20T09:00:00Z'), last_attested_at: new Date('2026-11-27T09:00:00Z'), ended_at: null, ended_by: null },
+  ]).execute();
   await passwordThenOtp(page, '/connexion', patient);
   await expect(page).toHaveURL(/\/espace$/);
   await page.goto('/espace/documents/ajouter');
@@ -115,16 +124,28 @@ test('VIS-3, VIS-5, EMG-1, PRO-7: a patient masks all documents, sets the emerge
   await expect(page.getByLabel('Les autres professionnels de santé peuvent accéder à mon profil en cas d’urgence')).not.toBeChecked();
   await expect(page.getByLabel('En cas d’urgence, ils peuvent aussi voir mes documents masqués')).toBeChecked();
 
-  // PRO-7: find a professional by city, block, then unblock.
+  // PRO-5: « Autorisé depuis le … » and the care team, then the holder removes the GP's authorisation.
+  const authorised = page.getByRole('region', { name: 'Professionnels autorisés' });
+  await expect(authorised).toContainText('Dr Claire Martin, Médecin (Paris) — Autorisé depuis le 2 novembre 2026');
+  await expect(authorised).toContainText('Inès Petit, Infirmier (Limoges) — Équipe de soins, patient informé le 27 novembre 2026');
+  await page.getByRole('button', { name: 'Retirer l’autorisation de Dr Claire Martin' }).click();
+  await expect(page.getByText('L’autorisation de Dr Claire Martin est retirée')).toBeVisible();
+  await expect(authorised).not.toContainText('Claire Martin, Médecin');
+  await expect(authorised).toContainText('Inès Petit');
+  await expectAccessible(page);
+
+  // PRO-7: find a professional by city, block (which ends her authorisation), then unblock: she stays unauthorised.
   await page.getByLabel('Rechercher un professionnel de santé', { exact: true }).fill('Limoges');
   await page.getByRole('button', { name: 'Rechercher' }).click();
-  await expect(page.getByRole('table', { name: /Résultats de la recherche/ })).toContainText('Inès Moreau');
+  await expect(page.getByRole('table', { name: /Résultats de la recherche/ })).toContainText('Inès Petit');
   await expectAccessible(page);
-  await page.getByRole('button', { name: 'Bloquer Inès Moreau' }).click();
-  await expect(page.getByText('Inès Moreau est bloqué')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Professionnels bloqués' })).toContainText('Inès Moreau');
-  await page.getByRole('button', { name: 'Débloquer Inès Moreau' }).click();
-  await expect(page.getByText('Inès Moreau est débloqué')).toBeVisible();
+  await page.getByRole('button', { name: 'Bloquer Inès Petit' }).click();
+  await expect(page.getByText('Inès Petit est bloqué')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Professionnels bloqués' })).toContainText('Inès Petit');
+  await expect(authorised).toContainText('Aucun professionnel de santé n’est autorisé à accéder à votre profil pour le moment.');
+  await page.getByRole('button', { name: 'Débloquer Inès Petit' }).click();
+  await expect(page.getByText('Inès Petit est débloqué')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Professionnels bloqués' })).toContainText('Vous n’avez bloqué aucun professionnel de santé.');
+  await expect(authorised).toContainText('Aucun professionnel de santé n’est autorisé à accéder à votre profil pour le moment.');
   await expectAccessible(page);
 });

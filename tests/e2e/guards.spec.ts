@@ -15,9 +15,8 @@ test('PRO: a professional signs in through Pro Santé Connect (OIDC code flow + 
   await page.getByLabel('Mot de passe').fill('psc-demo');
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await expect(page).toHaveURL(/\/pro$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Bonjour Claire Martin' })).toBeVisible();
-  await expect(page.getByText('10100000001')).toBeVisible();
-  await expect(page.getByText('Médecin', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes patients' })).toBeVisible();
+  await expect(page.getByText('Claire Martin, Médecin · RPPS 10100000001')).toBeVisible();
   await expectAccessible(page);
 
   for (const url of ['/espace', '/espace/historique', '/admin', '/accompagnement']) {

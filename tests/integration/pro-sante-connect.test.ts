@@ -4,6 +4,9 @@
 import { createHash, createPublicKey, randomBytes, verify, type JsonWebKey } from 'node:crypto';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 
+import { closeDb, getDb } from '@/db/client';
+import { recordProfessionalLogin, type PscClaims } from '@/lib/auth/professional-login';
+import { PROFESSIONALS, pscClaims } from '@/lib/dev/pro-sante-connect/professionals';
 import { startProSanteConnect, type ProSanteConnectHandle } from '../../lib/dev/pro-sante-connect/server';
 
 const CLIENT_ID = 'mes-local';
@@ -18,6 +21,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await psc?.close();
+  await closeDb();
 });
 
 const b64url = (buffer: Buffer) => buffer.toString('base64url');
@@ -109,10 +113,10 @@ function login(browser: Browser, interactionUrl: string, rpps: string, password:
   });
 }
 
-/** Logs in as the GP and follows redirects until the client's redirect URI. */
-async function authorizeAsGp(scope?: string, browser?: Browser) {
+/** Logs in as the GP (or another demo professional) and follows redirects until the client's redirect URI. */
+async function authorizeAsGp(scope?: string, browser?: Browser, rpps = '10100000001') {
   const flow = await openLoginPage(scope, browser);
-  const res = await login(flow.browser, flow.interactionUrl, '10100000001', 'psc-demo');
+  const res = await login(flow.browser, flow.interactionUrl, rpps, 'psc-demo');
   return { ...flow, code: await followToCallback(flow.browser, res, flow.state) };
 }
 
@@ -144,6 +148,7 @@ const GP_CLAIMS = {
         codeSavoirFaire: 'SM54',
         codeTypeSavoirFaire: 'S',
         libelleProfession: 'Médecin',
+        activites: [expect.objectContaining({ codeModeExercice: 'L', raisonSocialeSite: 'Cabinet du Dr Claire Martin' })],
       }),
     ],
   },
@@ -249,4 +254,49 @@ test('wrong password stays on the login page with a French error', async () => {
   expect(html).toMatch(/id="rpps"[^>]*aria-describedby="login-error"/);
   expect(html).toContain('value="10100000001"');
   expect(html).toContain('<label for="rpps">Identifiant RPPS</label>');
+});
+
+test('PRO-1, PRO-2: after the hospital doctor logs in, specialty and facility land in professionals', async () => {
+  const { meta, code, verifier } = await authorizeAsGp('openid scope_all', undefined, '10100000010');
+  const tokenRes = await fetch(meta.token_endpoint as string, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, code_verifier: verifier,
+      client_id: CLIENT_ID, client_secret: CLIENT_SECRET }).toString(),
+  });
+  expect(tokenRes.status).toBe(200);
+  const { access_token: accessToken } = (await tokenRes.json()) as { access_token: string };
+  const claims = (await (await fetch(meta.userinfo_endpoint as string, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as PscClaims;
+  expect(claims.SubjectRefPro?.exercices?.[0]?.activites).toEqual([expect.objectContaining({
+    numeroFinessEtablissement: '750712184', raisonSocialeSite: 'Centre hospitalier de démonstration' })]);
+
+  const db = getDb();
+  const at = new Date('2026-11-29T09:00:00Z');
+  const id = await recordProfessionalLogin(db, claims, at);
+  expect(await db.selectFrom('professionals').select(['rpps', 'given_name', 'family_name', 'profession_code', 'specialty_code', 'specialty_label',
+    'facility_id', 'facility_name', 'regulation_centre', 'last_login_at']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({
+    rpps: '10100000010', given_name: 'Antoine', family_name: 'Dubois', profession_code: '10', specialty_code: 'SM04',
+    specialty_label: 'Cardiologie et maladies vasculaires', facility_id: 'FINESS 750712184', facility_name: 'Centre hospitalier de démonstration',
+    regulation_centre: false, last_login_at: at,
+  });
+  // PRO-2: the login is traced for the facility, naming the human user.
+  const trace = await db.selectFrom('access_events').select(['actor_type', 'actor_label']).where('action', '=', 'account.login')
+    .where('actor_id', '=', 'FINESS 750712184').executeTakeFirstOrThrow();
+  expect(trace).toEqual({ actor_type: 'HEALTHCARE_FACILITY', actor_label: 'Centre hospitalier de démonstration — Antoine Dubois' });
+});
+
+test('EMG-3, PRO-13: the SAMU regulation doctor is a regulation-centre user; the médecin du travail carries SM23; others are neither', async () => {
+  const db = getDb();
+  const at = new Date('2026-11-29T09:00:00Z');
+  const rowOf = async (rpps: string) => {
+    const pro = PROFESSIONALS.find((p) => p.rpps === rpps)!;
+    const id = await recordProfessionalLogin(db, pscClaims(pro), at);
+    return db.selectFrom('professionals').select(['profession_label', 'specialty_code', 'facility_id', 'regulation_centre']).where('id', '=', id).executeTakeFirstOrThrow();
+  };
+  expect(await rowOf('10100000008')).toEqual({ profession_label: 'Médecin', specialty_code: 'SM57', facility_id: null, regulation_centre: true });
+  expect(await rowOf('10100000009')).toEqual({ profession_label: 'Médecin', specialty_code: 'SM23', facility_id: null, regulation_centre: false });
+  expect(await rowOf('10100000007')).toEqual({ profession_label: 'Pédicure-podologue', specialty_code: null, facility_id: null, regulation_centre: false });
+  // Every demo professional has a distinct RPPS and the shared demo password.
+  expect(new Set(PROFESSIONALS.map((p) => p.rpps)).size).toBe(PROFESSIONALS.length);
+  expect(PROFESSIONALS.map((p) => p.codeProfession).sort()).toEqual(['10', '10', '10', '10', '21', '40', '50', '60', '70', '80']);
 });

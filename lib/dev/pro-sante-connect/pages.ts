@@ -1,7 +1,7 @@
 // French, accessible HTML pages of the local Pro Santé Connect provider
 // (login form, error and logout pages). No JavaScript, no external assets.
 
-import { PROFESSIONALS, DEMO_PASSWORD } from './professionals';
+import { PROFESSIONALS, DEMO_PASSWORD, type Professional } from './professionals';
 
 export function escapeHtml(value: unknown): string {
   return String(value)
@@ -55,12 +55,18 @@ export interface LoginPageInput {
   error?: string;
 }
 
+/** PRO-2, EMG-3: name the facility or the regulation centre, where the account acts for one. */
+function siteHint(pro: Professional): string {
+  const site = pro.activites.find((a) => a.numeroFinessEtablissement || a.codeSecteurActivite);
+  return site ? ` (${site.raisonSocialeSite})` : ` (${pro.city})`;
+}
+
 function demoAccountsHint(): string {
   const items = PROFESSIONALS.map(
     (pro) =>
       `<li><code>${pro.rpps}</code> — ${escapeHtml(`${pro.givenName} ${pro.familyName}`)}, ${escapeHtml(
         pro.libelleSavoirFaire || pro.libelleProfession,
-      )}</li>`,
+      )}${escapeHtml(siteHint(pro))}</li>`,
   ).join('');
   return `<section class="hint" aria-labelledby="demo-accounts">
 <h2 id="demo-accounts">Comptes de démonstration</h2>

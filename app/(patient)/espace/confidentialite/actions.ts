@@ -3,6 +3,7 @@ import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { designateAdministrateur, removeAdministrateur } from '@/lib/confidentiality/administrateur';
+import { endAuthorisation } from '@/lib/confidentiality/authorised-professionals';
 import { setEmergencyToggles } from '@/lib/confidentiality/emergency-toggles';
 import { retryMaskAll, setMaskAll } from '@/lib/confidentiality/mask-all';
 import { blockProfessional, unblockProfessional } from '@/lib/confidentiality/professional-blocks';
@@ -52,4 +53,12 @@ export async function administrateurAction(form: FormData) {
   const professionalId = text(form, 'professionnel');
   await runThenRedirect(`${back}#administrateur`, withProfile(PAGE, profil, { administrateur: professionalId ? 'designe' : 'retire' }), () =>
     (professionalId ? designateAdministrateur(getDb(), actor, { profileId, professionalId }, clock.now()) : removeAdministrateur(getDb(), actor, profileId, clock.now())));
+}
+
+/** PRO-5: remove a professional's authorisation; a new consent at a consultation is needed to come back. */
+export async function endAuthorisationAction(form: FormData) {
+  const { actor, profil, profileId, back } = await target(form);
+  const professionalId = text(form, 'professionnel');
+  await runThenRedirect(back, `${withProfile(PAGE, profil, { retrait: text(form, 'nom') || '1' })}#autorises`, () =>
+    endAuthorisation(getDb(), actor, { profileId, professionalId }, clock.now()));
 }

@@ -9,18 +9,19 @@ import { switchableProfiles } from '@/lib/accounts/switchable-profiles';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { administrateurOf } from '@/lib/confidentiality/administrateur';
+import { listAuthorisedProfessionals, type AuthorisedProfessional } from '@/lib/confidentiality/authorised-professionals';
 import { maskAllStatus } from '@/lib/confidentiality/mask-all';
 import { blockedProfessionals, searchProfessionals } from '@/lib/confidentiality/professional-blocks';
 import { privacyOf } from '@/lib/confidentiality/settings';
 import { AccessDeniedError, DomainError, NotFoundError } from '@/lib/errors';
 import { selectedProfileId, withProfile } from '../selected-profile';
-import { administrateurAction, blockAction, emergencyTogglesAction, maskAllAction, retryMaskAllAction } from './actions';
+import { administrateurAction, blockAction, emergencyTogglesAction, endAuthorisationAction, maskAllAction, retryMaskAllAction } from './actions';
 
 export const metadata: Metadata = { title: 'Confidentialité' };
 
-type Search = { profil?: string; recherche?: string; erreur?: string; champ?: string; masquage?: string; urgence?: string; bloque?: string; debloque?: string; administrateur?: string };
+type Search = { profil?: string; recherche?: string; erreur?: string; champ?: string; masquage?: string; urgence?: string; bloque?: string; debloque?: string; administrateur?: string; retrait?: string };
 
-/** VIS-3..5 mask-all, EMG-1 emergency toggles, PRO-7 blocked professionals: the holder's or a representative's choices. */
+/** VIS-3..5 mask-all, EMG-1 emergency toggles, PRO-5 authorised and PRO-7 blocked professionals: the holder's or a representative's choices. */
 export default async function ConfidentialityPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireAudience('patient');
   const search = await searchParams;
@@ -44,8 +45,9 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
       searchError = error.message;
     }
   }
-  const [maskAll, privacy, blocked, profiles, administrateur] = await Promise.all([
-    maskAllStatus(db, profileId), privacyOf(db, profileId), blockedProfessionals(db, profileId), switchableProfiles(db, actor), administrateurOf(db, profileId)]);
+  const [maskAll, privacy, blocked, profiles, administrateur, authorised] = await Promise.all([
+    maskAllStatus(db, profileId), privacyOf(db, profileId), blockedProfessionals(db, profileId), switchableProfiles(db, actor), administrateurOf(db, profileId),
+    listAuthorisedProfessionals(db, actor, profileId, now)]);
   const profil = search.profil;
   const hidden = profil ? <input type="hidden" name="profil" value={profil} /> : null;
   const run = maskAll.lastRun;
@@ -117,6 +119,27 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
         ) : <p>Aucun administrateur désigné. Recherchez un professionnel ci-dessous pour le désigner.</p>}
       </section>
 
+      <section aria-labelledby="autorises" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
+        <h2 id="autorises" className="mb-2 text-2xl font-bold">Professionnels autorisés</h2>
+        {search.retrait && <Alert variant="success" title={`L’autorisation de ${search.retrait} est retirée`}>Ce professionnel devra de nouveau obtenir votre accord, lors d’une consultation, pour accéder à votre profil.</Alert>}
+        <p className="mb-4">Ces professionnels de santé peuvent consulter votre profil et y ajouter des documents : vous les avez autorisés lors d’une consultation, ou ils font partie de votre équipe de soins et vous en avez été informé. Vous pouvez retirer une autorisation à tout moment.</p>
+        {authorised.length === 0 ? <p>Aucun professionnel de santé n’est autorisé à accéder à votre profil pour le moment.</p> : (
+          <ul className="divide-y divide-border">
+            {authorised.map((p) => (
+              <li key={p.id} className="flex flex-wrap items-center justify-between gap-4 py-3">
+                <p><span className="font-semibold">{authorisedName(p)}</span>, {authorisedPlace(p)} — {authorisedSince(p)}</p>
+                <form action={endAuthorisationAction}>
+                  {hidden}
+                  <input type="hidden" name="professionnel" value={p.id} />
+                  <input type="hidden" name="nom" value={authorisedName(p)} />
+                  <Button type="submit" variant="secondary" aria-label={`Retirer l’autorisation de ${authorisedName(p)}`}>Retirer l’autorisation</Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
       <section aria-labelledby="bloques" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
         <h2 id="bloques" className="mb-2 text-2xl font-bold">Professionnels de santé bloqués</h2>
         {search.bloque && <Alert variant="success" title={`${search.bloque} est bloqué`}>Ce professionnel ne peut plus accéder à votre profil, même en urgence.</Alert>}
@@ -177,6 +200,16 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
     </>
   );
 }
+
+const longDay = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+/** « Dr » for médecins and chirurgiens-dentistes (TRE_G15 10, 40). */
+const authorisedName = (p: AuthorisedProfessional) => `${['10', '40'].includes(p.profession_code) ? 'Dr ' : ''}${p.given_name} ${p.family_name}`;
+const authorisedPlace = (p: AuthorisedProfessional) =>
+  `${p.profession_label}${p.facility_name ? `, ${p.facility_name}` : ''}${p.city ? ` (${p.city})` : ''}`;
+/** PRO-5 « Autorisé depuis le [date] »; PRO-4 the latest « patient informé » attestation. */
+const authorisedSince = (p: AuthorisedProfessional) => (p.basis === 'CONSENT'
+  ? `Autorisé depuis le ${longDay.format(p.granted_at)}`
+  : `Équipe de soins, patient informé le ${longDay.format(p.last_attested_at)}`);
 
 /** One emergency toggle: a checkbox with its plain-French explanation tied by aria-describedby. */
 function Toggle({ name, checked, label, hint }: { name: string; checked: boolean; label: string; hint: string }) {

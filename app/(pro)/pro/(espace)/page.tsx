@@ -1,19 +1,34 @@
 import type { Metadata } from 'next';
-import { PageTitle } from '@/components/ui';
+import Link from 'next/link';
+import { ButtonLink, PageTitle, Table } from '@/components/ui';
+import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
+import { clock } from '@/lib/clock';
+import { myPatients } from '@/lib/professional-access/my-patients';
 
-export const metadata: Metadata = { title: 'Espace professionnel' };
+export const metadata: Metadata = { title: 'Mes patients' };
+const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
-export default async function ProHome() {
+/** « Mes patients »: the profiles this professional is authorised on (PRO-4, PRO-5) or reads in an emergency. */
+export default async function ProHome({ searchParams }: { searchParams: Promise<{ apres?: string }> }) {
   const actor = await requireAudience('pro');
+  const { apres } = await searchParams;
+  const { patients, next } = await myPatients(getDb(), actor, { after: apres }, clock.now());
   return (
     <>
-      <PageTitle title={`Bonjour ${actor.name}`} lead="Vous êtes connecté avec Pro Santé Connect." />
-      <dl className="grid max-w-xl grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold">Numéro RPPS</dt><dd>{actor.rpps}</dd>
-        <dt className="font-semibold">Profession</dt><dd>{actor.professionLabel}</dd>
-      </dl>
-      <p className="mt-6">La consultation et l’alimentation des profils des patients arrivent dans une prochaine version.</p>
+      <PageTitle title="Mes patients" lead={`${actor.name}, ${actor.professionLabel}${actor.facility ? ` — ${actor.facility.name}` : ''} · RPPS ${actor.rpps}`} />
+      <p className="mb-6"><ButtonLink href="/pro/patients/recherche">Rechercher un patient par son INS</ButtonLink></p>
+      <Table caption="Patients qui vous ont autorisé" rowKey={(p) => p.profileId} rows={patients}
+        empty="Aucun patient ne vous a encore autorisé. Recherchez un patient par son INS lors de la consultation."
+        columns={[
+          { key: 'name', header: 'Patient', rowHeader: true, cell: (p) => <Link className="underline" href={`/pro/patients/${p.profileId}`}>{p.name}</Link> },
+          { key: 'birth', header: 'Date de naissance', cell: (p) => p.birthDate.split('-').reverse().join('/') },
+          { key: 'basis', header: 'Accès', cell: (p) => (p.basis === 'CONSENT' ? `Autorisé depuis le ${DATE.format(p.since)}`
+            : p.basis === 'CARE_TEAM' ? `Équipe de soins depuis le ${DATE.format(p.since)}` : `Accès en urgence jusqu’au ${DATE_TIME.format(p.emergencyUntil!)}`) },
+          { key: 'seen', header: 'Dernière consultation', cell: (p) => DATE.format(p.seenAt) },
+        ]} />
+      {next && <p className="mt-4"><Link className="underline" href={`/pro?apres=${encodeURIComponent(next)}`}>Patients suivants</Link></p>}
     </>
   );
 }
