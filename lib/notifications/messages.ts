@@ -7,6 +7,8 @@ import type { EmergencyDetails, NotificationData, NotificationKind, SecurityEven
 
 /** "votre profil" for the holder, "le profil de Léo" for a representative or an aidant. */
 const whose = (profileFirstName: string | null) => (profileFirstName ? `le profil de ${profileFirstName}` : 'votre profil');
+/** The same after « à » (« au profil de Léo », « à votre profil »). */
+const toWhose = (profileFirstName: string | null) => (profileFirstName ? `au profil de ${profileFirstName}` : 'à votre profil');
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const SECURITY_SENTENCES: Record<SecurityEvent, string> = {
@@ -56,9 +58,9 @@ export function emailContent(kind: NotificationKind, input: { profileFirstName: 
     case 'NOTIF_APPOINTMENT': return { sentence: `Un rendez-vous, un rappel, un examen ou une vaccination à réaliser est indiqué dans ${w}.`, link: true };
     case 'NOTIF_DEPISTAGE': return { sentence: `Une information sur les dépistages organisés des cancers est disponible dans ${w}.`, link: true };
     case 'NOTIF_SYNCHRONIZED_SERVICE': return { sentence: `Le récapitulatif des services synchronisés à ${w} depuis 90 jours est disponible.`, link: true };
-    case 'PS_ACCESS': return { sentence: `Un professionnel de santé a accédé à ${w}.`, advice: 'Vous verrez qui et quand dans l’historique d’activité.', link: true };
+    case 'PS_ACCESS': return { sentence: `Un professionnel de santé a accédé ${toWhose(input.profileFirstName)}.`, advice: 'Vous verrez qui et quand dans l’historique d’activité.', link: true };
     case 'EMERGENCY_ACCESS': return {
-      sentence: `Un professionnel de santé a accédé ${input.profileFirstName ? `au profil de ${input.profileFirstName}` : 'à votre profil'} en situation d’urgence.`,
+      sentence: `Un professionnel de santé a accédé ${toWhose(input.profileFirstName)} en situation d’urgence.`,
       // EMG-2: read-only for 2 hours; EMG-1: the holder's toggles decide whether it may happen again.
       advice: input.emergency
         ? 'Cet accès permet seulement de consulter le profil, pendant 2 heures. Vous le retrouvez dans l’historique d’activité, et vous pouvez régler les accès en urgence dans les paramètres de confidentialité.'

@@ -4,6 +4,7 @@ import type { ProfessionalActor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { DomainError, ValidationError } from '@/lib/errors';
 import { findByIns } from './check-access';
+import { professionalNameKey } from './names';
 import type { InsTraits } from './ins';
 import { ensurePatient, type Channel } from './patient-gate';
 import { isOccupationalPhysician } from './rules';
@@ -48,10 +49,6 @@ export async function declareConsent(db: Db, actor: ProfessionalActor, input: { 
   });
 }
 
-/** Case-folded "given family" without a "Dr" prefix, to compare a name typed by the patient with a professional's. */
-export const foldName = (v: string) => v.normalize('NFD').replace(/\p{M}/gu, '').replace(/^\s*(dr\.?|docteur|pr\.?)\s+/i, '')
-  .trim().replace(/\s+/g, ' ').toLowerCase();
-
 /**
  * PRO-4: a member of the équipe de soins is deemed authorised once the patient is informed, absent
  * objection; each use records the attestation « patient informé ». The ground must hold: named in
@@ -93,8 +90,8 @@ async function groundProblem(db: Db, actor: ProfessionalActor, profileId: string
   switch (ground) {
     case 'NAMED': {
       const rows = await db.selectFrom('medical_entries').select('payload').where('profile_id', '=', profileId).where('kind', '=', 'PROFESSIONAL').execute();
-      const me = foldName(actor.name);
-      return rows.some((r) => foldName(String(r.payload.name ?? '')) === me) ? null
+      const me = professionalNameKey(actor.name);
+      return rows.some((r) => professionalNameKey(String(r.payload.name ?? '')) === me) ? null
         : 'Vous ne figurez pas dans « Mes professionnels de santé » de ce patient : demandez-lui son autorisation.';
     }
     case 'FACILITY':

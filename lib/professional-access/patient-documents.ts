@@ -6,7 +6,7 @@ import type { ProfessionalActor } from '@/lib/access/actor';
 import type { DocumentTarget } from '@/lib/access/document-access';
 import { authorize, type Action, type Decision } from '@/lib/access/policy';
 import { recordAccess } from '@/lib/audit/record-access';
-import { NotFoundError } from '@/lib/errors';
+import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { blobStore } from '@/lib/storage/blob-store';
 import { noticeProfessionalAccess } from './access-notice';
 import { openingWarnings, stateLabels } from './document-labels';
@@ -110,7 +110,11 @@ export async function findPatientDocument(db: Db, actor: ProfessionalActor, docu
     await recordAccess(db, { actor, action: traceAction, profileId: null, target: { type: 'document', id: documentId.slice(0, 64) }, denied: 'no-target', at: now, channel });
     throw new NotFoundError('Document');
   }
-  const access = await ensurePatient(db, actor, row.profile_id, 'patient.open', traceAction, now, channel);
+  // Refused on the patient (not authorised, blocked, profile closed): traced by the gate, answered as an
+  // unknown id so that a document id never tells whose it is.
+  const access = await ensurePatient(db, actor, row.profile_id, 'patient.open', traceAction, now, channel).catch((e: unknown) => {
+    throw e instanceof AccessDeniedError ? new NotFoundError('Document') : e;
+  });
   // What this professional may not read answers 404 whatever was asked (a write must not reveal it either).
   const read = decideOnDocument(actor, 'document.read', access, row);
   const decision = read.allowed ? decideOnDocument(actor, action, access, row) : read;

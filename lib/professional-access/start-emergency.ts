@@ -8,6 +8,7 @@ import { ValidationError } from '@/lib/errors';
 import type { EmergencyDetails } from '@/lib/notifications/kinds';
 import { EMERGENCY_MODE_LABELS } from '@/lib/notifications/messages';
 import { notify } from '@/lib/notifications/notify';
+import { professionalNameKey } from './names';
 import { ensurePatient, type Channel, type PatientAccess } from './patient-gate';
 import { sendProfessionalMessage } from './pro-messages';
 import { EMERGENCY_GRANT_MS, EMERGENCY_REASONS, isOccupationalPhysician, MIN_JUSTIFICATION, type EmergencyReason } from './rules';
@@ -75,7 +76,7 @@ async function medecinTraitantOf(trx: Transaction<DB>, profileId: string, reader
       .where(sql<string>`m.payload->>'role'`, '=', 'MEDECIN_TRAITANT').orderBy('m.seq', 'desc').limit(1).as('named'))
     .where('p.id', '=', profileId).executeTakeFirstOrThrow();
   if (row.declared_gp_id) return row.declared_gp_id === readerId ? null : row.declared_gp_id;
-  const key = row.named ? gpNameKey(row.named) : '';
+  const key = row.named ? professionalNameKey(row.named) : '';
   if (!key) return null;
   // The family name is a suffix of "given family": probe the lower(family_name) index with each suffix.
   const words = key.split(' ');
@@ -85,14 +86,6 @@ async function medecinTraitantOf(trx: Transaction<DB>, profileId: string, reader
     .where(sql<boolean>`lower(btrim(regexp_replace(given_name || ' ' || family_name, '[[:space:]]+', ' ', 'g'))) = lower(${key})`)
     .limit(2).execute();
   return matches.length === 1 && matches[0]!.id !== readerId ? matches[0]!.id : null;
-}
-
-/**
- * EMG-6: how a name typed in « Mes professionnels de santé » compares with a professional's « given
- * family » name: spaces collapsed, a leading « Dr » / « Docteur » ignored, case-folded. Pure.
- */
-export function gpNameKey(typed: string): string {
-  return typed.trim().replace(/\s+/g, ' ').replace(/^(dr\.?|docteur)\s+/i, '').toLocaleLowerCase('fr-FR');
 }
 
 const PARIS = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });

@@ -5,126 +5,27 @@
  * BENCH_DURATION (seconds, default 10) and BENCH_CONNECTIONS (default 50) override the load; BENCH_HOLD=1 keeps the
  * seeded server up for profiling and prints its address and session cookie.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import net from 'node:net';
-import path from 'node:path';
 import { sql } from 'kysely';
 import { encode } from 'next-auth/jwt';
-import { dropDatabase, ensureDatabase } from '@/lib/runtime/database';
-import { resolvePostgres, resolveRedis, stopChild, type Service } from '@/lib/runtime/services';
-import { withDatabase } from '../support/test-env';
+import { AUTH_SECRET, BenchError, CONNECTIONS, DURATION, failuresOf, fmt, measure, runBench, startSeededServer, verdict, type Result } from './next-server';
 
-// autocannon ships no type declarations: load it through require with the little we use typed.
-type Histogram = { mean: number; p50: number; p99: number };
-type Result = { requests: Histogram; latency: Histogram; non2xx: number; errors: number; timeouts: number; statusCodeStats: Record<string, { count: number }> };
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: object) => Promise<Result>;
-
-const root = process.cwd();
-const AUTH_SECRET = 'bench-secret-for-tests-bench-web-only-0123456789';
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const CEILING = 250; // req/s, trivial dynamic page on 2 cores (STACK.md, "Measured ceilings")
 const TARGET = { ratio: 0.6, dashboardRps: 150, p99Ms: 300 };
 
-const services: Service[] = [];
-let next: ChildProcess | undefined;
-let databaseUrl: string | undefined;
-let cleaning = false;
-
-async function cleanup(code: number): Promise<never> {
-  if (!cleaning) {
-    cleaning = true;
-    if (next) await stopChild(next).catch(() => {});
-    if (databaseUrl) await dropDatabase(databaseUrl).catch((e) => console.error('DROP DATABASE a échoué :', e));
-    for (const s of services) await s.stop().catch(() => {});
-  }
-  process.exit(code);
-}
-process.on('SIGINT', () => void cleanup(130));
-process.on('SIGTERM', () => void cleanup(143));
-
-class BenchError extends Error {}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHealth(base: string, child: ChildProcess): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new BenchError(`next start s'est arrêté (code ${child.exitCode}).`);
-    const res = await fetch(`${base}/api/health`).catch(() => undefined);
-    if (res?.status === 200) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new BenchError(`${base}/api/health ne répond pas 200 après 60 s.`);
-}
-
-async function measure(url: string, headers: Record<string, string>, duration: number): Promise<Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration, headers, timeout: 30 }); // seconds: a slow answer is a figure, not an error
-}
-
-const fmt = (n: number, d = 0) => n.toFixed(d).padStart(7);
-const verdict = (ok: boolean) => (ok ? 'OK' : 'EN DESSOUS DE LA CIBLE');
-
 async function main() {
-  // 1. Services (embedded default, like `npm start`) and a fresh, migrated, seeded database.
-  const name = `mes_bench_${randomBytes(4).toString('hex')}`;
-  const dataDir = path.join(root, '.data');
-  const pg = await resolvePostgres({ env: process.env.DATABASE_URL, dataDir, database: name });
-  services.push(pg);
-  const redis = await resolveRedis({ env: process.env.REDIS_URL, dataDir });
-  services.push(redis);
-  databaseUrl = withDatabase(pg.url, name);
-  Object.assign(process.env, { AUTH_SECRET, DATABASE_URL: databaseUrl, REDIS_URL: redis.url });
-  await ensureDatabase(databaseUrl);
-  // Imported only now: the seed hashes secrets with the config read from process.env.
-  const { createDb } = await import('@/db/client');
-  const { migrateToLatest } = await import('@/db/migrate');
-  const { seed } = await import('@/db/seed');
-  const db = createDb(databaseUrl, 2);
-  let accountId: string;
-  try {
-    await migrateToLatest(db);
-    await seed(db);
+  // 1. A fresh seeded database with 500 documents on Marie's profile (set-based: the list page reads rows, not files), then the server.
+  const { base, prepared: accountId } = await startSeededServer(async (db) => {
     const marie = await db.selectFrom('accounts').select(['id', 'profile_id']).where('identifiant', '=', 'marie.dupont').executeTakeFirstOrThrow();
-    accountId = marie.id;
-    // 500 documents on Marie's profile, set-based (the list page reads rows, not files).
     await sql`insert into documents (profile_id, unique_id, title, category, mime_type, size_bytes, sha256, sha1, author_type, author_id,
         author_label, created_at, updated_at, pinned)
       select ${marie.profile_id}::uuid, 'urn:bench:' || g, 'Compte rendu n° ' || g, (array['BIOLOGIE','CPT_REND','ORD_SOIN','RADIO_SC'])[1 + g % 4],
         'application/pdf', 120000, 'x', 'x', 'HEALTHCARE_PROFESSIONAL', '10100000001', 'Dr Claire Martin',
         now() - g * interval '1 hour', now(), g % 97 = 0
       from generate_series(1, 500) g`.execute(db);
-  } finally {
-    await db.destroy();
-  }
-  console.log(`PostgreSQL : ${pg.source}, base ${name} ; Redis : ${redis.source}`);
-
-  // 2. Build once if needed, then `next start` on a free port.
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
-    console.log('Construction (next build)…');
-    const build = spawnSync('npx', ['next', 'build'], { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
-    if (build.status !== 0) throw new BenchError('next build a échoué.');
-  }
-  const port = await freePort();
-  const base = `http://localhost:${port}`;
-  next = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port)], {
-    stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl, REDIS_URL: redis.url,
-      APP_URL: base, AUTH_SECRET, DOCUMENT_MASTER_KEY: randomBytes(32).toString('base64'), QUEUE_PREFIX: '{mes-bench}', LOG_LEVEL: 'warn' },
+    return marie.id;
   });
-  await waitForHealth(base, next);
 
-  // 3. A forged patient session (what the ticket sign-in would put in the cookie, see lib/auth/nextauth.ts).
+  // 2. A forged patient session (what the ticket sign-in would put in the cookie, see lib/auth/nextauth.ts).
   const jwt = await encode({
     token: { sub: accountId, audience: 'patient', subjectId: accountId, loginAt: Date.now(), name: 'Marie Dupont' },
     secret: AUTH_SECRET, salt: 'authjs.session-token', maxAge: 1800,
@@ -144,7 +45,7 @@ async function main() {
     await new Promise(() => {});
   }
 
-  // 4. Warm-up, then the measured runs.
+  // 3. Warm-up, then the measured runs.
   const pages = [
     { label: 'page dynamique triviale  /aide  ', url: `${base}/aide`, headers: {} },
     { label: 'tableau de bord patient  /espace', url: `${base}/espace`, headers: session },
@@ -168,12 +69,7 @@ async function main() {
   console.log(`  tableau de bord ≥ ${TARGET.dashboardRps} req/s   ${fmt(dashboard.requests.mean)} req/s   ${verdict(dashboard.requests.mean >= TARGET.dashboardRps)}`);
   console.log(`  p99 tableau de bord < ${TARGET.p99Ms} ms ${fmt(dashboard.latency.p99)} ms      ${verdict(dashboard.latency.p99 < TARGET.p99Ms)}`);
 
-  const failures = results.flatMap((r, i) => (r.non2xx || r.errors
-    ? [`${pages[i]!.label.trim()} : ${r.non2xx} réponses non-2xx (${JSON.stringify(r.statusCodeStats)}), ${r.errors} erreurs dont ${r.timeouts} délais dépassés`] : []));
-  if (failures.length) throw new BenchError(`Erreurs pendant la mesure :\n  ${failures.join('\n  ')}`);
+  failuresOf(results, pages.map((p) => p.label));
 }
 
-main().then(() => cleanup(0), async (error) => {
-  console.error(error instanceof BenchError ? `ÉCHEC : ${error.message}` : error);
-  await cleanup(1);
-});
+runBench(main);

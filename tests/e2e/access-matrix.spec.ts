@@ -1,4 +1,6 @@
 import { DEMO } from '@/db/seed';
+import { matrixCsvRows } from '@/lib/access-matrix/csv';
+import { DEFAULT_MATRIX } from '@/lib/access-matrix/default-matrix';
 import { writeFileSync } from 'node:fs';
 import { expect, expectAccessible, test } from './support/fixtures';
 import { DEMO_PATIENT, passwordThenOtp } from './support/flows';
@@ -9,8 +11,10 @@ const HEADER = 'profession;specialite;type;code;decision';
 test('BO-7, PRO-9, PRO-10: a supervisor publishes a matrix version effective today and the patient sees it', async ({ page }, testInfo) => {
   const bad = testInfo.outputPath('matrice-erreur.csv');
   writeFileSync(bad, [HEADER, '80;;CATEGORY;BIOLOGIE;ALLOW', '80;;CATEGORY;BIOLOGIE;PEUT-ETRE'].join('\n'));
+  // Version 1 with one change (a new version replaces all rules, and other specs read documents under it).
   const good = testInfo.outputPath('matrice.csv');
-  writeFileSync(good, [HEADER, '10;;CATEGORY;SYNTHESE;ALLOW', '80;;CATEGORY;BIOLOGIE;ALLOW', '80;;TYPE;15508-5;DENY'].join('\n'));
+  const rules = DEFAULT_MATRIX.rules.map((r) => (r.professionCode === '80' && r.targetKind === 'CATEGORY' && r.targetCode === 'BIOLOGIE' ? { ...r, decision: 'ALLOW' as const } : r));
+  writeFileSync(good, [HEADER, ...matrixCsvRows(rules).map((row) => row.join(';'))].join('\n'));
 
   await passwordThenOtp(page, '/admin/connexion', DEMO.supervisor);
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Matrice d’habilitation' }).click();
@@ -45,8 +49,8 @@ test('BO-7, PRO-9, PRO-10: a supervisor publishes a matrix version effective tod
   await expect(page.getByText(/seulement les restreindre : en masquant des documents ou en bloquant un professionnel de santé/)).toBeVisible();
   const table = page.getByRole('table', { name: 'Les professionnels autorisés peuvent accéder aux documents suivants' });
   await expect(table.getByRole('row', { name: /^Résultats de biologie/ }).getByRole('cell').nth(6)).toHaveText('Autorisé');
-  await expect(table.getByRole('row', { name: /^Résultats de biologie/ }).getByRole('cell').nth(0)).toHaveText('Non autorisé');
-  await expect(page.getByRole('table', { name: 'Exceptions pour certains documents' }).getByRole('row', { name: /Les pédicures-podologues/ }))
+  await expect(table.getByRole('row', { name: /^Comptes rendus/ }).getByRole('cell').nth(1)).toHaveText('Non autorisé'); // pharmacists, unchanged
+  await expect(page.getByRole('table', { name: 'Exceptions pour certains documents' }).getByRole('row', { name: /Les pédicures-podologues CR d’accouchement/ }))
     .toContainText('CR d’accouchement (15508-5)Non autorisé');
   await expectAccessible(page);
 });

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test';
-import { DEMO } from '@/db/seed';
 import type { PatientActor } from '@/lib/access/actor';
 import { blockProfessional } from '@/lib/confidentiality/professional-blocks';
 import { expect, expectAccessible, test } from './support/fixtures';
 import { anActivatedAdult } from './support/families';
 import { passwordThenOtp } from './support/flows';
+import { aStaffMember } from '../factories';
 import { waitForMail } from './support/mail';
 
 /** The stand-in Pro Santé Connect: RPPS + demo password (PRO-1). */
@@ -100,7 +100,7 @@ test('EMG-6, EMG-7: the médecin traitant reads the secure message; an agent fin
   await expect(page.getByRole('row', { name: /Colette TRAITEE/ }).getByText('Lu', { exact: true })).toBeVisible();
 
   await page.context().clearCookies();
-  await passwordThenOtp(page, '/admin/connexion', DEMO.agent);
+  await passwordThenOtp(page, '/admin/connexion', await aStaffMember(db)); // not the demo agent: other specs sign it in (OTP throttle)
   await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Accès en urgence' }).click();
   await page.getByLabel(/^Numéro RPPS/).fill(INES);
   await page.getByRole('button', { name: 'Afficher le rapport' }).click();

@@ -102,6 +102,23 @@ test('a doctor deposits documents the patient sees and is told of; a pharmacist 
   expect(response?.status()).toBe(404);
   expect((await podiatrist.request.get(`/pro/documents/${delivery.id}/fichier`)).status()).toBe(404);
 
+  // IDOR: another patient's ids, on every page and file route, are refused (or 404) and traced on that patient.
+  const other = await db.selectFrom('profiles').select('id').where('birth_name', '=', 'DUPONT').where('first_names', '=', 'Marie Claire').executeTakeFirstOrThrow();
+  const otherDoc = await db.selectFrom('documents').select('id').where('profile_id', '=', other.id).where('status', '=', 'ACTIVE').executeTakeFirst();
+  const before = await db.selectFrom('access_events').select((eb) => eb.fn.countAll<string>().as('n')).where('profile_id', '=', other.id)
+    .where('actor_id', '=', '10100000002').where('outcome', '=', 'DENIED').executeTakeFirstOrThrow();
+  for (const path of ['', '/documents', '/histoire', '/profil', '/deposer']) {
+    await pharmacist.goto(`/pro/patients/${other.id}${path}`);
+    await expect(pharmacist.getByRole('heading', { level: 1, name: 'Accès refusé' })).toBeVisible();
+  }
+  if (otherDoc) {
+    expect((await pharmacist.goto(`/pro/documents/${otherDoc.id}`))?.status()).toBe(404);
+    expect((await pharmacist.request.get(`/pro/documents/${otherDoc.id}/fichier`)).status()).toBe(404);
+  }
+  const after = await db.selectFrom('access_events').select((eb) => eb.fn.countAll<string>().as('n')).where('profile_id', '=', other.id)
+    .where('actor_id', '=', '10100000002').where('outcome', '=', 'DENIED').executeTakeFirstOrThrow();
+  expect(Number(after.n) - Number(before.n)).toBeGreaterThanOrEqual(5 + (otherDoc ? 2 : 0));
+
   // AUD-4: the patient's history shows the professionals' accesses and the refused attempt.
   await patientPage.goto('/espace/historique?onglet=professionnels');
   await expect(patientPage.getByText('Tentative d’accès refusée').first()).toBeVisible();

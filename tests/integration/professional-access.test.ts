@@ -103,7 +103,7 @@ describe('PRO-4, PRO-5, PRO-13: authorisation', () => {
     const { documentId } = await depositDocument(db, gp, deposit(p.profileId, '11488-4'), now, 'PRO');
     await blockProfessional(db, p.actor, { profileId: p.profileId, professionalId: gp.professionalId }, later(1));
     await expect(listPatientDocuments(db, gp, p.profileId, {}, later(2), 'PRO')).rejects.toThrow(/bloqué/);
-    await expect(viewPatientDocument(db, gp, documentId, later(2), 'PRO')).rejects.toThrow(/bloqué/); // even its own document
+    await expect(viewPatientDocument(db, gp, documentId, later(2), 'PRO')).rejects.toBeInstanceOf(NotFoundError); // even its own document
     await expect(depositDocument(db, gp, deposit(p.profileId, '11488-4'), later(2), 'PRO')).rejects.toThrow(/bloqué/);
     await expect(checkAccess(db, gp, p.ins, later(3), 'PRO')).resolves.toMatchObject({ authorisation: 'BLOCKED' });
     const denied = (await traces(p.profileId)).filter((e) => e.outcome === 'DENIED');

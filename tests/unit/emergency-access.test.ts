@@ -3,7 +3,8 @@ import type { Actor } from '@/lib/access/actor';
 import { authorize } from '@/lib/access/policy';
 import type { EmergencyDetails } from '@/lib/notifications/kinds';
 import { emailContent, emergencyDetails, inAppContent } from '@/lib/notifications/messages';
-import { emergencyStartFields, gpMessage, gpNameKey } from '@/lib/professional-access/start-emergency';
+import { professionalNameKey } from '@/lib/professional-access/names';
+import { emergencyStartFields, gpMessage } from '@/lib/professional-access/start-emergency';
 
 const details: EmergencyDetails = {
   professional: 'Claire Martin', profession: 'Médecin', at: '2026-07-14T21:05:00Z', mode: 'REGULATION',
@@ -17,7 +18,7 @@ describe('EMG-6: the médecin traitant named in « Mes professionnels de santé 
     ['Docteur Jean-Luc Le Goff', 'jean-luc le goff'],
     ['Claire Drouet', 'claire drouet'],
     ['Dr', 'dr'],
-  ])('%j compares as %j', (typed, key) => expect(gpNameKey(typed)).toBe(key));
+  ])('%j compares as %j', (typed, key) => expect(professionalNameKey(typed)).toBe(key));
 
   test('the secure message says who, when (Paris time), the mode, the reason and the justification', () => {
     const m = gpMessage(details, 'Détresse vitale', { firstNames: 'Marie Claire', birthName: 'DUPONT', birthDate: '1985-03-21' });

@@ -81,6 +81,7 @@ export default async function DocumentPage({ params, searchParams }: { params: P
       {search.erreur && !search.champ && <Alert variant="error" title="L’action n’a pas abouti">{search.erreur}</Alert>}
       {doc.status === 'OBSOLETE' && <Alert variant="info" title="Ancienne version">Une version plus récente de ce document a été déposée.</Alert>}
       {replacedBy && <Alert variant="info" title="Nouvelle version"><Link href={withProfile(`/espace/documents/${replacedBy.id}`, profil)}>Voir la version à jour</Link></Alert>}
+      {doc.replaces_id && <p className="mb-4"><Link href={withProfile(`/espace/documents/${doc.replaces_id}`, profil)}>Voir la version précédente de ce document</Link></p>}
 
       <dl className="mb-8 grid max-w-3xl gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
         <dt className="font-semibold">Ajouté par</dt><dd>{doc.author_label} <span className="text-muted">({AUTHOR_LABELS[doc.author_type]})</span></dd>
