@@ -64,5 +64,6 @@ export async function proxy(request: NextRequest, event: NextFetchEvent) {
 }
 
 export const config = {
-  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/health).*)' }],
+  // Machine APIs (FHIR, OAuth token) need no CSP nonce nor session rolling: excluded.
+  matcher: [{ source: '/((?!_next/static|_next/image|favicon.ico|api/health|api/fhir|api/oauth).*)' }],
 };

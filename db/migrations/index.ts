@@ -25,6 +25,8 @@ import * as m202611291740 from './202611291740_documents_order';
 import * as m202611291800 from './202611291800_access_matrix';
 import * as m202611291900 from './202611291900_professional_access';
 import * as m202611291910 from './202611291910_professional_messages';
+import * as m202611291920 from './202611291920_professional_list';
+import * as m202611291930 from './202611291930_append_trace';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +56,6 @@ export const migrations: Record<string, Migration> = {
   '202611291800_access_matrix': m202611291800,
   '202611291900_professional_access': m202611291900,
   '202611291910_professional_messages': m202611291910,
+  '202611291920_professional_list': m202611291920,
+  '202611291930_append_trace': m202611291930,
 };

@@ -57,3 +57,30 @@ export function versionInForceAt<V extends VersionDates>(versions: readonly V[],
   }
   return best;
 }
+
+/**
+ * PRO-9 for one profession (and specialty), as sets a database filter can use: the type codes whose own
+ * row allows, every type code that has a row (its row decides, not its category's), and the categories
+ * allowed. `scopeAllows` gives exactly `decide` for any document (a unit test holds them equal).
+ */
+export type MatrixScope = { allowTypes: string[]; listedTypes: string[]; allowCategories: string[] };
+
+export function matrixScope(matrix: CompiledMatrix, professionCode: string, specialty: string | null | undefined): MatrixScope {
+  const spec = specialty?.trim() || null;
+  const types = new Map<string, MatrixDecision>();
+  const categories = new Map<string, MatrixDecision>();
+  // Less specific first, so the specialty's row overrides the profession's.
+  const rows = [...matrix.values()].filter((r) => r.professionCode === professionCode && (r.specialty === null || r.specialty === spec))
+    .sort((a, b) => (a.specialty === null ? 0 : 1) - (b.specialty === null ? 0 : 1));
+  for (const r of rows) (r.targetKind === 'TYPE' ? types : categories).set(r.targetCode, r.decision);
+  return {
+    allowTypes: [...types].filter(([, d]) => d === 'ALLOW').map(([c]) => c),
+    listedTypes: [...types.keys()],
+    allowCategories: [...categories].filter(([, d]) => d === 'ALLOW').map(([c]) => c),
+  };
+}
+
+export function scopeAllows(scope: MatrixScope, doc: { typeCode?: string | null; category: string }): boolean {
+  if (doc.typeCode && scope.listedTypes.includes(doc.typeCode)) return scope.allowTypes.includes(doc.typeCode);
+  return scope.allowCategories.includes(doc.category);
+}

@@ -1,5 +1,5 @@
 import type { Db } from '@/db/client';
-import { compileMatrix, decide, type CompiledMatrix, type MatrixQuestion, type MatrixRule } from './decide';
+import { compileMatrix, decide, versionInForceAt, type CompiledMatrix, type MatrixQuestion, type MatrixRule } from './decide';
 
 /**
  * PRO-9: the matrix version in force at an instant and its rules. A version never changes once written
@@ -14,11 +14,27 @@ export async function listMatrixVersions(db: Db): Promise<MatrixVersion[]> {
   return rows.map((r) => ({ id: r.id, number: r.number, effectiveFrom: r.effective_from, note: r.note, createdBy: r.created_by, createdAt: r.created_at }));
 }
 
+/**
+ * The versions' dates, read at most every VERSIONS_TTL_MS by a process (every professional request asks
+ * for the version in force). A version published here is seen at once (`forgetMatrixVersions`); one
+ * published by another process within that delay — versions take effect at midnight or at publication.
+ */
+const VERSIONS_TTL_MS = 10_000;
+let versionsCache: { at: number; versions: Promise<MatrixVersion[]> } | undefined;
+export const forgetMatrixVersions = () => { versionsCache = undefined; };
+
+function cachedVersions(db: Db): Promise<MatrixVersion[]> {
+  if (!versionsCache || Date.now() - versionsCache.at > VERSIONS_TTL_MS) {
+    const versions = listMatrixVersions(db);
+    versions.catch(() => { versionsCache = undefined; });
+    versionsCache = { at: Date.now(), versions };
+  }
+  return versionsCache.versions;
+}
+
 /** The latest effective date not after `now` (the higher number on a tie); undefined before any version. */
 export async function matrixVersionInForce(db: Db, now: Date): Promise<MatrixVersion | undefined> {
-  const r = await db.selectFrom('matrix_versions').selectAll().where('effective_from', '<=', now)
-    .orderBy('effective_from', 'desc').orderBy('number', 'desc').limit(1).executeTakeFirst();
-  return r && { id: r.id, number: r.number, effectiveFrom: r.effective_from, note: r.note, createdBy: r.created_by, createdAt: r.created_at };
+  return versionInForceAt(await cachedVersions(db), now);
 }
 
 export async function matrixRules(db: Db, versionId: string): Promise<MatrixRule[]> {

@@ -7,6 +7,7 @@ import { parisIsoDay, parisLocalToUtc } from '@/lib/measures/paris-time';
 import { describeProblems, parseMatrixCsv } from './csv';
 import type { MatrixRule } from './decide';
 import { ensureMatrixAction } from './gate';
+import { forgetMatrixVersions } from './matrix';
 
 export type PublishInput = {
   /** The uploaded file's text (`profession;specialite;type;code;decision`). */
@@ -36,7 +37,7 @@ export async function publishMatrixVersion(db: Db, actor: Actor, input: PublishI
   if (!parsed.ok) throw new ValidationError('matrix.csv', describeProblems(parsed.problems), 'fichier');
   const effectiveFrom = input.effectiveDay === today ? now : parisLocalToUtc(input.effectiveDay, '00:00');
 
-  return db.transaction().execute(async (trx) => {
+  const published = await db.transaction().execute(async (trx) => {
     // One publisher at a time: the next number and the date order are read under the lock.
     await sql`lock table matrix_versions in share row exclusive mode`.execute(trx);
     const latest = await trx.selectFrom('matrix_versions').select(['number', 'effective_from'])
@@ -49,6 +50,8 @@ export async function publishMatrixVersion(db: Db, actor: Actor, input: PublishI
     await recordAccess(trx, { actor, action: 'matrix.publish', profileId: null, target: { type: 'matrix_version', id: versionId }, at: now, channel: 'BACKOFFICE' });
     return { versionId, number, effectiveFrom };
   });
+  forgetMatrixVersions(); // this process sees the new version at once
+  return published;
 }
 
 /** Writes a version and its rules; must run in the caller's transaction (the rules trigger checks it). */

@@ -141,3 +141,27 @@ export function professionalDocumentDecision(actor: Extract<Actor, { kind: 'PROF
   }
   return null;
 }
+
+/**
+ * What a professional's list may show, as a database filter (VIS-6..8, PRO-6, EMG-1): nothing when
+ * blocked; else the author's own documents, plus — when authorised or in an allowed emergency — the others the matrix allows (`matrix`: PRO-9's scope for this profession,
+ * lib/access-matrix/decide.ts), masked ones only for the administrateur and, with toggle 3, emergency
+ * readers. `readScopeAllows` is the same rule on one document; a unit test holds it equal to
+ * `professionalDocumentDecision(…, 'read', …)` for every combination.
+ */
+export type ProfessionalReadScope = { blocked: boolean; othersVisible: boolean; authorId: string; hideMasked: boolean };
+
+export function professionalReadScope(actor: Extract<Actor, { kind: 'PROFESSIONAL' }>, pro: Omit<ProContext, 'matrixAllows'>,
+  privacy: PrivacySettings): ProfessionalReadScope {
+  const othersVisible = pro.mode === 'NORMAL' ? pro.authorised
+    : pro.mode === 'EMERGENCY' ? privacy.emergencyOther : privacy.emergencyRegulation;
+  const maskedVisible = pro.administrateur || (pro.mode !== 'NORMAL' && privacy.emergencyMaskedVisible);
+  return { blocked: pro.blocked, othersVisible, authorId: actor.professionalId, hideMasked: !maskedVisible };
+}
+
+export function readScopeAllows(scope: ProfessionalReadScope, matrixAllows: boolean,
+  doc: Pick<DocumentTarget, 'status' | 'authorProfessionalId' | 'masquePs'>): boolean {
+  if (scope.blocked || doc.status === 'DELETED') return false;
+  if (doc.authorProfessionalId === scope.authorId) return true;
+  return scope.othersVisible && matrixAllows && !(doc.masquePs && scope.hideMasked);
+}

@@ -99,6 +99,8 @@ export async function recordAccess(trx: Transaction<DB> | Kysely<DB>, input: Tra
 /** The same for many traces at once (set-based jobs): one lock round, one read, chunked inserts. */
 export async function recordAccesses(trx: Transaction<DB> | Kysely<DB>, inputs: TraceInput[]): Promise<void> {
   if (inputs.length === 0) return;
+  // One trace: one statement, in the caller's transaction or as its own (append_trace locks, reads, hashes, inserts).
+  if (inputs.length === 1) return appendOne(trx, traceFields(inputs[0]!));
   // The chain lock lasts for a transaction: never append outside one.
   if (!trx.isTransaction) return trx.transaction().execute((t) => recordAccesses(t, inputs));
   const rows = inputs.map(traceFields);
@@ -113,10 +115,6 @@ export async function recordAccesses(trx: Transaction<DB> | Kysely<DB>, inputs: 
     previous.set(fields.chain_key, hash);
     return { ...fields, outcome: fields.outcome as 'OK' | 'DENIED', prev_hash: prev, hash };
   });
-  if (values.length === 1) {
-    await trx.insertInto('access_events').values(values).execute();
-    return;
-  }
   // Many rows: one statement. A column with one value for every row (actor, action, channel...) goes
   // as a single parameter, the others as one array each (a VALUES list would need 19 parameters a row).
   const same = (k: TraceColumn) => values.every((v) => sameValue(v[k], values[0]![k]));
@@ -126,6 +124,13 @@ export async function recordAccesses(trx: Transaction<DB> | Kysely<DB>, inputs: 
   const selected = sql.join(columns.map((c) => (c.constant ? sql`${values[0]![c.k]}::${sql.raw(c.type)}` : sql.ref(`u.${c.k}`))));
   await sql`insert into access_events (${sql.join(columns.map((c) => sql.ref(c.k)))})
     select ${selected} from unnest(${arrays}) as u(${sql.join(varying.map((c) => sql.ref(c.k)))})`.execute(trx);
+}
+
+/** One trace through the database's `append_trace` (migration 202611291930): lock, previous hash, hash, insert. */
+async function appendOne(trx: Transaction<DB> | Kysely<DB>, f: ChainedFields): Promise<void> {
+  await sql`select append_trace(${f.chain_key}, ${f.profile_id}::uuid, ${f.at}::timestamptz, ${f.actor_type}, ${f.actor_id},
+    ${f.actor_label}, ${f.actor_role}, ${f.profession}, ${f.site_id}::uuid, ${f.on_behalf_of}, ${f.mode}, ${f.action},
+    ${f.target_type}, ${f.target_id}, ${f.outcome}, ${f.reason}, ${f.channel})`.execute(trx);
 }
 
 type TraceColumn = keyof ChainedFields | 'prev_hash' | 'hash';

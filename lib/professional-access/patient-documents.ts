@@ -1,14 +1,15 @@
 import type { Readable } from 'node:stream';
+import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import type { Selectable } from 'kysely';
 import type { DocumentsTable } from '@/db/schema';
 import type { ProfessionalActor } from '@/lib/access/actor';
-import type { DocumentTarget } from '@/lib/access/document-access';
+import { professionalReadScope, type DocumentTarget } from '@/lib/access/document-access';
 import { authorize, type Action, type Decision } from '@/lib/access/policy';
 import { recordAccess } from '@/lib/audit/record-access';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { blobStore } from '@/lib/storage/blob-store';
-import { noticeProfessionalAccess } from './access-notice';
+import { traceProfessionalRead } from './access-notice';
 import { openingWarnings, stateLabels } from './document-labels';
 import { ensurePatient, refuse, type Channel, type PatientAccess } from './patient-gate';
 
@@ -48,13 +49,14 @@ export function decideOnDocument(actor: ProfessionalActor, action: Action, acces
 /** A document as professional lists show it (VIS-13 labels; never a document this professional may not read). */
 export type ProDocument = Row & { labels: string[] };
 
-const encode = (r: Row) => Buffer.from(`${r.created_at.toISOString()}|${r.id}`).toString('base64url');
-function decode(cursor: string | undefined): { at: Date; id: string } | undefined {
+/** Keyset cursor: the creation instant to the microsecond (as the database orders it) and the id. */
+const encode = (key: string, id: string) => Buffer.from(`${key}|${id}`).toString('base64url');
+function decode(cursor: string | undefined): { at: string; id: string } | undefined {
   if (!cursor) return undefined;
   const [at, id] = Buffer.from(cursor, 'base64url').toString().split('|');
-  const date = at ? new Date(at) : undefined;
-  return date && !Number.isNaN(date.getTime()) && id && /^[0-9a-f-]{36}$/i.test(id) ? { at: date, id } : undefined;
+  return at && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}$/.test(at) && id && /^[0-9a-f-]{36}$/i.test(id) ? { at, id } : undefined;
 }
+const SORT_KEY = sql<string>`to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`;
 
 /**
  * A patient's documents for a professional (pages and FHIR search alike): the gate (PRO-3..6, PRO-12,
@@ -65,31 +67,47 @@ function decode(cursor: string | undefined): { at: Date; id: string } | undefine
 export async function listPatientDocuments(db: Db, actor: ProfessionalActor, profileId: string, filters: ProDocumentFilters, now: Date,
   channel: Channel, options: { skipTrace?: boolean } = {}) {
   const access = await ensurePatient(db, actor, profileId, 'patient.open', 'document.list', now, channel);
-  let query = db.selectFrom('documents').select(COLUMNS).where('profile_id', '=', profileId)
+  // The policy's read scope as a filter (professionalReadScope, matrixScope: unit-tested equal to the
+  // per-document decision), so counts and pages never include what this professional may not see and
+  // only the page's rows are read; each row of the page is decided again below.
+  const scope = professionalReadScope(actor, access.pro, access.privacy);
+  const m = access.matrixScope;
+  let query = db.selectFrom('documents').where('profile_id', '=', profileId)
     .where('status', 'in', filters.status === 'all' ? ['ACTIVE', 'OBSOLETE'] : ['ACTIVE']);
+  if (scope.blocked) query = query.where(sql<boolean>`false`);
+  query = query.where((eb) => eb.or([
+    eb('author_professional_id', '=', scope.authorId),
+    eb.and([
+      sql<boolean>`${scope.othersVisible}`,
+      ...(scope.hideMasked ? [eb('masque_ps', '=', false)] : []),
+      eb.or([
+        eb('type_code', '=', sql<string>`any(${m.allowTypes}::text[])`),
+        eb.and([eb.or([eb('type_code', 'is', null), eb('type_code', '!=', sql<string>`all(${m.listedTypes}::text[])`)]),
+          eb('category', '=', sql<string>`any(${m.allowCategories}::text[])`)]),
+      ]),
+    ]),
+  ]));
   if (filters.category) query = query.where('category', '=', filters.category);
   if (filters.typeCode) query = query.where('type_code', '=', filters.typeCode);
   if (filters.from) query = query.where((eb) => eb(eb.fn.coalesce('document_date', eb.cast('created_at', 'date')), '>=', filters.from!));
   if (filters.to) query = query.where((eb) => eb(eb.fn.coalesce('document_date', eb.cast('created_at', 'date')), '<=', filters.to!));
-  const rows = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
-  // The policy runs on every row before paging: counts and pages never include what this professional may not see.
-  const visible = rows.filter((r) => decideOnDocument(actor, 'document.read', access, r).allowed);
   const cursor = decode(filters.after);
-  const start = cursor ? visible.findIndex((r) => r.created_at < cursor.at || (r.created_at.getTime() === cursor.at.getTime() && r.id < cursor.id)) : 0;
   const limit = Math.min(Math.max(filters.limit ?? PRO_DOCUMENTS_PAGE, 1), 200);
-  const page = start < 0 ? [] : visible.slice(start, start + limit);
-  const last = page[page.length - 1];
+  const [counted, rows] = await Promise.all([
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    (cursor ? query.where(sql<boolean>`(created_at, id) < ((${cursor.at} || 'Z')::timestamptz, ${cursor.id}::uuid)`) : query)
+      .select(COLUMNS).select(SORT_KEY.as('sort_key')).orderBy('created_at', 'desc').orderBy('id', 'desc').limit(limit + 1).execute(),
+  ]);
+  const page = rows.slice(0, limit).filter((r) => decideOnDocument(actor, 'document.read', access, r).allowed);
+  const lastKey = rows[Math.min(rows.length, limit) - 1];
   if (!options.skipTrace) {
-    await db.transaction().execute(async (trx) => {
-      await recordAccess(trx, { actor, action: 'document.list', profileId, at: now, mode: access.mode, channel });
-      if (access.mode === 'NORMAL') await noticeProfessionalAccess(trx, actor, profileId, now);
-    });
+    await traceProfessionalRead(db, { actor, action: 'document.list', profileId, at: now, mode: access.mode, channel });
   }
   return {
     access,
-    total: visible.length,
+    total: Number(counted.n),
     documents: page.map((r): ProDocument => ({ ...r, labels: stateLabels(labelled(r)) })),
-    next: last && start + limit < visible.length ? encode(last) : undefined,
+    next: lastKey && rows.length > limit ? encode(lastKey.sort_key, lastKey.id) : undefined,
   };
 }
 
@@ -134,10 +152,7 @@ export async function viewPatientDocument(db: Db, actor: ProfessionalActor, docu
   const found = await findPatientDocument(db, actor, documentId, 'document.read', 'document.view', now, channel);
   const replacedBy = await db.selectFrom('documents').select(['id', 'title', 'status']).where('replaces_id', '=', found.row.id)
     .where('status', '!=', 'DELETED').executeTakeFirst();
-  await db.transaction().execute(async (trx) => {
-    await recordAccess(trx, { actor, action: 'document.view', profileId: found.row.profile_id, target: { type: 'document', id: found.row.id }, mode: found.access.mode, at: now, channel });
-    if (found.access.mode === 'NORMAL') await noticeProfessionalAccess(trx, actor, found.row.profile_id, now);
-  });
+  await traceProfessionalRead(db, { actor, action: 'document.view', profileId: found.row.profile_id, target: { type: 'document', id: found.row.id }, mode: found.access.mode, at: now, channel });
   const document: Row = Object.fromEntries(COLUMNS.map((c) => [c, found.row[c]])) as Row; // never the storage keys
   return { document, labels: found.labels, warnings: found.warnings, replacedBy, access: found.access };
 }
@@ -148,10 +163,7 @@ export async function openPatientDocumentFile(db: Db, actor: ProfessionalActor, 
   const found = await findPatientDocument(db, actor, documentId, 'document.read', 'document.read', now, channel);
   const { row } = found;
   if (!row.blob_key || !row.wrapped_key) throw new NotFoundError('Fichier');
-  await db.transaction().execute(async (trx) => {
-    await recordAccess(trx, { actor, action: 'document.read', profileId: row.profile_id, target: { type: 'document', id: row.id }, mode: found.access.mode, at: now, channel });
-    if (found.access.mode === 'NORMAL') await noticeProfessionalAccess(trx, actor, row.profile_id, now);
-  });
+  await traceProfessionalRead(db, { actor, action: 'document.read', profileId: row.profile_id, target: { type: 'document', id: row.id }, mode: found.access.mode, at: now, channel });
   const stream = await blobStore().get({ key: row.blob_key, wrappedKey: row.wrapped_key });
   return { stream, mime: row.mime_type, size: row.size_bytes, title: row.title, sha1: row.sha1 };
 }

@@ -4,7 +4,7 @@ import { authorize, type Action, type Decision } from '@/lib/access/policy';
 import type { EmergencyRequest } from '@/lib/access/professional-access';
 import type { ProContext } from '@/lib/access/document-access';
 import { compiledMatrix, matrixVersionInForce } from '@/lib/access-matrix/matrix';
-import { decide, type CompiledMatrix } from '@/lib/access-matrix/decide';
+import { decide, matrixScope, type CompiledMatrix, type MatrixScope } from '@/lib/access-matrix/decide';
 import { recordAccess, type TraceInput } from '@/lib/audit/record-access';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { loadPatientFacts, type PatientFacts } from './access-state';
@@ -17,6 +17,8 @@ export type PatientAccess = PatientFacts & {
   pro: Omit<ProContext, 'matrixAllows'>;
   /** PRO-9: the matrix in force now, for this professional (per document or `REMB`). */
   matrixAllows: (q: { typeCode?: string | null; category: string }) => boolean;
+  /** PRO-9 as sets for a database filter (lists): this profession's allowed types and categories. */
+  matrixScope: MatrixScope;
   /** The trace mode of this professional's reads (EMG-7). */
   mode: ProContext['mode'];
 };
@@ -42,7 +44,7 @@ export async function ensurePatient(db: Db, actor: ProfessionalActor, profileId:
   if (!decision.allowed) await refuse(db, actor, facts.profile.id, traceAction, decision, pro.mode, now, channel);
   const matrix = await matrixFor(db, now);
   return {
-    ...facts, pro, mode: pro.mode,
+    ...facts, pro, mode: pro.mode, matrixScope: scopeOf(matrix, actor),
     matrixAllows: (q) => decide(matrix, { professionCode: actor.professionCode, specialty: actor.specialtyCode, typeCode: q.typeCode, category: q.category }).decision === 'ALLOW',
   };
 }
@@ -52,6 +54,17 @@ export async function refuse(db: Db, actor: ProfessionalActor, profileId: string
   mode: ProContext['mode'], now: Date, channel: Channel, target?: TraceInput['target']): Promise<never> {
   await recordAccess(db, { actor, action: traceAction, profileId, target, decision, mode, at: now, channel });
   throw new AccessDeniedError(decision.allowed ? '' : decision.reason);
+}
+
+/** A version's scope per profession and specialty, computed once (a version never changes). */
+const scopes = new WeakMap<CompiledMatrix, Map<string, MatrixScope>>();
+function scopeOf(matrix: CompiledMatrix, actor: ProfessionalActor): MatrixScope {
+  let byKey = scopes.get(matrix);
+  if (!byKey) scopes.set(matrix, byKey = new Map());
+  const key = `${actor.professionCode}|${actor.specialtyCode ?? ''}`;
+  let scope = byKey.get(key);
+  if (!scope) byKey.set(key, scope = matrixScope(matrix, actor.professionCode, actor.specialtyCode));
+  return scope;
 }
 
 async function matrixFor(db: Db, now: Date): Promise<CompiledMatrix> {

@@ -1,11 +1,10 @@
 import type { Db } from '@/db/client';
 import type { ProfessionalActor } from '@/lib/access/actor';
-import { recordAccess } from '@/lib/audit/record-access';
 import { AccessDeniedError } from '@/lib/errors';
 import { listCareEpisodes } from '@/lib/care-history/list-episodes';
 import { ENTRY_COLUMNS, toEntry } from '@/lib/medical-profile/entry-rows';
 import { PROFESSIONAL_READABLE_KINDS } from '@/lib/medical-profile/sections';
-import { noticeProfessionalAccess } from './access-notice';
+import { noticeProfessionalAccess, traceProfessionalRead } from './access-notice';
 import { ensurePatient, type Channel } from './patient-gate';
 
 /** The record's home for a professional: who, the authorisation or emergency grant, the mode; no medical data. */
@@ -23,10 +22,7 @@ export async function readPatientSections(db: Db, actor: ProfessionalActor, prof
   const kinds = PROFESSIONAL_READABLE_KINDS.filter((k) => k !== 'VACCINATION' || access.matrixAllows({ category: 'CAR_VAC' }));
   const entries = await db.selectFrom('medical_entries').select(ENTRY_COLUMNS).where('profile_id', '=', profileId)
     .where('kind', 'in', [...kinds]).orderBy('seq').limit(2_000).execute();
-  await db.transaction().execute(async (trx) => {
-    await recordAccess(trx, { actor, action: 'medical.read', profileId, at: now, mode: access.mode, channel });
-    if (access.mode === 'NORMAL') await noticeProfessionalAccess(trx, actor, profileId, now);
-  });
+  await traceProfessionalRead(db, { actor, action: 'medical.read', profileId, at: now, mode: access.mode, channel });
   return { access, entries: entries.map(toEntry), vaccinationsAllowed: kinds.includes('VACCINATION') };
 }
 

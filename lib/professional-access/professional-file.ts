@@ -15,7 +15,8 @@ export async function checkProfessionalFile(name: string, bytes: Buffer, field =
   const sniffed = await fileTypeFromBuffer(bytes);
   if (sniffed?.mime === 'application/pdf') return { mime: 'application/pdf' };
   const text = bytes.toString('utf8');
-  if (!sniffed && XMLValidator.validate(text) === true) {
+  // file-type names XML with a declaration application/xml; without one it says nothing.
+  if ((!sniffed || sniffed.mime === 'application/xml') && XMLValidator.validate(text) === true) {
     const root = parser.parse(text) as Record<string, unknown>;
     if (root && typeof root === 'object' && 'ClinicalDocument' in root) return { mime: 'text/xml' };
   }

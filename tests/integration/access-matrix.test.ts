@@ -12,8 +12,9 @@ import { aStaffMember } from '../factories';
 const db = getDb();
 afterAll(() => closeDb());
 const HEADER = 'profession;specialite;type;code;decision';
-const today = new Date('2026-11-28T10:00:00Z');
-const tomorrow = new Date('2026-11-29T10:00:00Z');
+// Far in the future: the versions published here must never be in force for the other files' real clock.
+const today = new Date('2099-03-10T10:00:00Z');
+const tomorrow = new Date('2099-03-11T10:00:00Z');
 const patient: PatientActor = { kind: 'PATIENT', accountId: '00000000-0000-4000-8000-000000000001', name: 'Camille TESTEUR', ownProfileId: null, representedProfileIds: [] };
 
 beforeAll(async () => {
@@ -36,7 +37,7 @@ describe('PRO-9, PRO-10, BO-7: the matrice d’habilitation as data', () => {
 
   test('BO-7: an agent cannot publish — refused and traced, nothing stored', async () => {
     const agent = await aStaffMember(db, 'AGENT');
-    await expect(publishMatrixVersion(db, agent, { csv: `${HEADER}\n10;;CATEGORY;SYNTHESE;ALLOW`, effectiveDay: '2026-11-29', note: 'Essai' }, today))
+    await expect(publishMatrixVersion(db, agent, { csv: `${HEADER}\n10;;CATEGORY;SYNTHESE;ALLOW`, effectiveDay: '2099-03-11', note: 'Essai' }, today))
       .rejects.toThrow(new AccessDeniedError('seul un superviseur peut publier une nouvelle version de la matrice d’habilitation (BO-7).'));
     const trace = await db.selectFrom('access_events').selectAll().where('actor_id', '=', agent.staffId).where('action', '=', 'matrix.publish').executeTakeFirstOrThrow();
     expect(trace).toMatchObject({ outcome: 'DENIED', reason: 'supervisor-only', actor_type: 'SUPPORT', channel: 'BACKOFFICE' });
@@ -49,7 +50,7 @@ describe('PRO-9, PRO-10, BO-7: the matrice d’habilitation as data', () => {
   test('BO-7: a file with one bad line stores nothing and names the line', async () => {
     const supervisor = await aStaffMember(db, 'SUPERVISOR');
     const csv = [HEADER, '10;;CATEGORY;SYNTHESE;ALLOW', '80;;TYPE;15508-5;PEUT-ETRE', '21;;CATEGORY;ORD_SOIN;ALLOW'].join('\n');
-    const error = await publishMatrixVersion(db, supervisor, { csv, effectiveDay: '2026-11-29', note: 'Essai' }, today).catch((e: unknown) => e);
+    const error = await publishMatrixVersion(db, supervisor, { csv, effectiveDay: '2099-03-11', note: 'Essai' }, today).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).field).toBe('fichier');
     expect((error as ValidationError).message).toContain('ligne 3 (decision) : « PEUT-ETRE » : indiquez ALLOW (autorisé) ou DENY (non autorisé).');
@@ -61,16 +62,16 @@ describe('PRO-9, PRO-10, BO-7: the matrice d’habilitation as data', () => {
 
   test('BO-7: an effective date in the past is refused on its field', async () => {
     const supervisor = await aStaffMember(db, 'SUPERVISOR');
-    await expect(publishMatrixVersion(db, supervisor, { csv: `${HEADER}\n10;;CATEGORY;SYNTHESE;ALLOW`, effectiveDay: '2026-11-27', note: 'Essai' }, today))
+    await expect(publishMatrixVersion(db, supervisor, { csv: `${HEADER}\n10;;CATEGORY;SYNTHESE;ALLOW`, effectiveDay: '2099-03-09', note: 'Essai' }, today))
       .rejects.toMatchObject({ field: 'dateEffet', message: 'La date d’effet ne peut pas être dans le passé.' });
   });
 
   test('PRO-9, BO-7: a supervisor publishes version 2 effective tomorrow — today still version 1, tomorrow version 2', async () => {
     const supervisor = await aStaffMember(db, 'SUPERVISOR');
     const csv = [HEADER, '80;;CATEGORY;CPT_REND;DENY', '10;;CATEGORY;CPT_REND;ALLOW', '10;SM40;CATEGORY;CPT_REND;DENY'].join('\n');
-    const published = await publishMatrixVersion(db, supervisor, { csv, effectiveDay: '2026-11-29', note: 'Podologues : plus de comptes rendus' }, today);
+    const published = await publishMatrixVersion(db, supervisor, { csv, effectiveDay: '2099-03-11', note: 'Podologues : plus de comptes rendus' }, today);
     expect(published.number).toBe(2);
-    expect(published.effectiveFrom.toISOString()).toBe('2026-11-28T23:00:00.000Z'); // midnight, Paris time
+    expect(published.effectiveFrom.toISOString()).toBe('2099-03-10T23:00:00.000Z'); // midnight, Paris time
     const question = { professionCode: '80', typeCode: '11488-4', category: 'CPT_REND' };
     expect((await matrixVersionInForce(db, today))?.number).toBe(1);
     expect(await matrixAllows(db, question, today)).toBe(true);
@@ -85,8 +86,8 @@ describe('PRO-9, PRO-10, BO-7: the matrice d’habilitation as data', () => {
     const trace = await db.selectFrom('access_events').selectAll().where('actor_id', '=', supervisor.staffId).where('action', '=', 'matrix.publish').executeTakeFirstOrThrow();
     expect(trace).toMatchObject({ outcome: 'OK', target_type: 'matrix_version', target_id: published.versionId });
     // Versions take effect in their number order: a later version cannot take effect before version 2.
-    await expect(publishMatrixVersion(db, supervisor, { csv, effectiveDay: '2026-11-28', note: 'Trop tôt' }, today))
-      .rejects.toMatchObject({ field: 'dateEffet', message: 'La date d’effet doit être au plus tôt celle de la version 2 (29 novembre 2026).' });
+    await expect(publishMatrixVersion(db, supervisor, { csv, effectiveDay: '2099-03-10', note: 'Trop tôt' }, today))
+      .rejects.toMatchObject({ field: 'dateEffet', message: 'La date d’effet doit être au plus tôt celle de la version 2 (11 mars 2099).' });
   });
 
   test('BO-7: versions and their rules cannot be updated or deleted — the database refuses', async () => {

@@ -72,4 +72,18 @@ describe('AUD: traces written with the action, append-only, tamper-evident', () 
     const { breaks } = await verifyChains(db);
     expect(breaks.filter((b) => [withHistory.profileId, other.profileId].includes(b.chainKey))).toEqual([]);
   });
+
+  test('AUD-7: concurrent single traces on one chain (append_trace, one statement each) keep it linked', async () => {
+    const person = await aPendingPerson(db);
+    const actor = { kind: 'STAFF' as const, staffId: 's-1', role: 'AGENT' as const, name: 'Agent "concurrent"' };
+    // Outside any transaction and inside ones, interleaved: each trace must link to the one committed before it.
+    await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2
+      ? recordAccess(db, { actor, action: 'profile.admin.read', profileId: person.profileId, at: new Date(), channel: 'BACKOFFICE' })
+      : db.transaction().execute((trx) => recordAccess(trx, { actor, action: 'profile.admin.read', profileId: person.profileId, at: new Date(), channel: 'BACKOFFICE' })))));
+    const rows = await db.selectFrom('access_events').select(['id', 'prev_hash', 'hash']).where('profile_id', '=', person.profileId).orderBy('id').execute();
+    expect(rows.length).toBeGreaterThanOrEqual(41);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]!.prev_hash).toBe(rows[i - 1]!.hash);
+    const { breaks } = await verifyChains(db);
+    expect(breaks.filter((b) => b.chainKey === person.profileId)).toEqual([]);
+  });
 });

@@ -169,6 +169,19 @@ describe('DOC-9..14, VIS-9..11, NOT-1..3: feeding the record', () => {
     expect(access).toHaveLength(2);
   });
 
+  test('a CDA R2 document (with its XML declaration) is accepted; another XML or a picture is refused', async () => {
+    const p = await aPatient();
+    const gp = await aProfessional('10');
+    await declareConsent(db, gp, { ins: p.ins, patientAgreed: true }, now, 'PRO');
+    const cda = Buffer.from('<?xml version="1.0" encoding="UTF-8"?>\n<ClinicalDocument xmlns="urn:hl7-org:v3"><title>CR</title></ClinicalDocument>');
+    const { documentId } = await depositDocument(db, gp, deposit(p.profileId, '11488-4', { file: { name: 'cr.xml', bytes: cda } }), now, 'PRO');
+    expect((await db.selectFrom('documents').select('mime_type').where('id', '=', documentId).executeTakeFirstOrThrow()).mime_type).toBe('text/xml');
+    const other = Buffer.from('<?xml version="1.0"?><note>bonjour</note>');
+    await expect(depositDocument(db, gp, deposit(p.profileId, '11488-4', { file: { name: 'x.xml', bytes: other } }), now, 'PRO')).rejects.toThrow(/ni un PDF ni un document CDA/);
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201ffa7b3c3560000000049454e44ae426082', 'hex');
+    await expect(depositDocument(db, gp, deposit(p.profileId, '11488-4', { file: { name: 'x.png', bytes: png } }), now, 'PRO')).rejects.toThrow(/ni un PDF/);
+  });
+
   test('VIS-10: masked and invisible at once is refused; VIS-9/11: invisible until a doctor lifts it, then notified; only doctors or midwives lift', async () => {
     const p = await aPatient();
     const oncologist = await aProfessional('10');

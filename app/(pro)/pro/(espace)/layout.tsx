@@ -14,7 +14,7 @@ export default async function ProLayout({ children }: { children: ReactNode }) {
   const actor = await requireAudience('pro');
   const name = actor.facility ? `${actor.name} (${actor.facility.name})` : actor.name;
   return (
-    <PageShell audienceLabel="Professionnels de santé" homeHref="/pro" nav={nav} width="wide" user={{ name, signOutAction }}>
+    <PageShell audienceLabel="Professionnels de santé" homeHref="/pro" nav={nav} user={{ name, signOutAction }}>
       {children}
     </PageShell>
   );
