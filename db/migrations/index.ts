@@ -27,6 +27,7 @@ import * as m202611291900 from './202611291900_professional_access';
 import * as m202611291910 from './202611291910_professional_messages';
 import * as m202611291920 from './202611291920_professional_list';
 import * as m202611291930 from './202611291930_append_trace';
+import * as m202611291940 from './202611291940_actor_traces';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '202611291910_professional_messages': m202611291910,
   '202611291920_professional_list': m202611291920,
   '202611291930_append_trace': m202611291930,
+  '202611291940_actor_traces': m202611291940,
 };

@@ -28,6 +28,8 @@ export type ProContext = {
   mode: 'NORMAL' | 'EMERGENCY' | 'REGULATION';
   /** PRO-9: the matrix allows this profession this document's type or category. */
   matrixAllows: boolean;
+  /** AUD-6: the médecin traitant declared to the fund reads the profile's traces. */
+  medecinTraitant?: boolean;
 };
 
 export type DocumentDenyCode =

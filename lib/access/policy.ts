@@ -85,7 +85,7 @@ export type Decision = { allowed: true } | { allowed: false; code: DenyCode; rea
 export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
   | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | 'service-unavailable' | 'consent-not-given'
-  | 'supervisor-only'
+  | 'supervisor-only' | 'pro-not-medecin-traitant'
   | DocumentDenyCode | CareHistoryDenyCode | ProfessionalProfileDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
@@ -101,6 +101,7 @@ const REASONS: Record<DenyCode, string> = {
   'service-unavailable': 'ce service n’est pas en ligne : il ne peut pas échanger de données (CAT-2).',
   'consent-not-given': 'le titulaire n’a pas donné son accord à ce service pour cette finalité (MEA-8).',
   'supervisor-only': 'seul un superviseur peut publier une nouvelle version de la matrice d’habilitation (BO-7).',
+  'pro-not-medecin-traitant': 'seul le médecin traitant du patient consulte son historique d’activité (AUD-6).',
   ...DOCUMENT_REASONS,
   ...CARE_HISTORY_REASONS,
   ...PROFESSIONAL_REASONS,
@@ -263,6 +264,12 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (!target.profile) return deny('no-target');
       // AID-4: an aidant consults the data and the history, not the holder's own dashboard actions.
       if (actor.kind === 'PATIENT') return patientReaches(actor, target.profile, action !== 'profile.view');
+      // AUD-6: the médecin traitant reads the profile's traces (never when blocked, PRO-6); no other professional.
+      if (actor.kind === 'PROFESSIONAL' && action === 'profile.history.read') {
+        if (!PRO_STATES.includes(target.profile.state)) return deny('profile-unavailable');
+        if (target.pro?.blocked) return deny('pro-blocked');
+        return target.pro?.medecinTraitant ? ALLOW : deny('pro-not-medecin-traitant');
+      }
       if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
       if (actor.kind === 'STAFF') return deny('staff-no-medical');
       // Professionals read through 'patient.open' (lib/professional-access), which knows blocks, authorisation and emergency.

@@ -18,9 +18,9 @@ export function describeActor(e: Line, readerAccountId: string | null): string {
   if (e.actor_type === 'SUPPORT' && e.actor_role === 'ADVISOR') return helped(null);
   let who: string;
   if (e.actor_type === 'PATIENT' && readerAccountId && e.actor_id === readerAccountId) who = 'Vous';
-  else if (e.actor_type === 'HEALTHCARE_PROFESSIONAL') who = `${e.actor_label} (${e.profession ?? 'professionnel de santé'})`;
+  else if (e.actor_type === 'HEALTHCARE_PROFESSIONAL' || e.actor_type === 'HEALTHCARE_FACILITY') who = `${e.actor_label} (${e.profession ?? 'professionnel de santé'})`;
   else if (e.actor_type === 'SUPPORT') who = `${e.actor_label}, Assurance Maladie`;
-  else if (e.actor_type === 'ENROLMENT') who = 'Vous (activation en ligne)';
+  else if (e.actor_type === 'ENROLMENT') who = readerAccountId ? 'Vous (activation en ligne)' : 'Le titulaire (activation en ligne)'; // a professional reads it (AUD-6)
   else who = e.actor_label;
   return e.mode === 'ASSISTED' ? helped(who) : who;
 }

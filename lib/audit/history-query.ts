@@ -3,10 +3,10 @@ import type { Db } from '@/db/client';
 import type { AccessEvent } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
 import { patientDocumentScope, patientRole } from '@/lib/access/document-access';
-import { authorize } from '@/lib/access/policy';
+import { authorize, type Target } from '@/lib/access/policy';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { HISTORY_TABS, periodBounds, type HistoryFilters } from './history-filters';
-import { recordAccess } from './record-access';
+import { recordAccess, type TraceInput } from './record-access';
 
 /** One line of the history: the trace, the France Services site's name (FS-5) and a document title the reader may see. */
 export type HistoryRow = AccessEvent & { site_name: string | null; document_title: string | null };
@@ -27,14 +27,15 @@ export type HistoryScope = {
  * AUD-6: the reader must pass the policy on the profile's history; a refusal is traced as `traceAction`
  * (a read or an export) and thrown. Returns the profile's name and the reader's scope for `filters`.
  */
-export async function openHistory(db: Db, actor: Actor, profileId: string, filters: HistoryFilters, traceAction: string, now: Date) {
+export async function openHistory(db: Db, actor: Actor, profileId: string, filters: HistoryFilters, traceAction: string, now: Date,
+  pro?: Target['pro'], channel?: TraceInput['channel']) {
   const profile = await db.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
     .select(['profiles.id', 'profiles.state', 'profiles.first_names', 'profiles.birth_name', 'accounts.id as holder'])
     .where('profiles.id', '=', profileId).executeTakeFirst();
   if (!profile) throw new NotFoundError('Profil');
-  const decision = authorize(actor, 'profile.history.read', { profile: { id: profile.id, state: profile.state, holderAccountId: profile.holder } });
+  const decision = authorize(actor, 'profile.history.read', { profile: { id: profile.id, state: profile.state, holderAccountId: profile.holder }, pro });
   if (!decision.allowed) {
-    await recordAccess(db, { actor, action: traceAction, profileId: profile.id, decision, at: now });
+    await recordAccess(db, { actor, action: traceAction, profileId: profile.id, decision, at: now, channel });
     throw new AccessDeniedError(decision.reason);
   }
   const role = actor.kind === 'PATIENT' ? patientRole(actor, profile.id) : null;

@@ -1,9 +1,10 @@
 import type { Db } from '@/db/client';
 import type { AccessEvent } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
+import type { Target } from '@/lib/access/policy';
 import type { HistoryFilters, HistoryTab } from './history-filters';
 import { historyBatch, openHistory } from './history-query';
-import { recordAccess } from './record-access';
+import { recordAccess, type TraceInput } from './record-access';
 
 export { HISTORY_TABS, type HistoryTab } from './history-filters';
 
@@ -103,6 +104,7 @@ const ACTION_LABELS: Record<string, string> = {
   'emergency.start': 'Accès en urgence',
   'patient.open': 'Ouverture du profil par un professionnel',
   'document.resubmit': 'Nouvel envoi d’un document déjà déposé',
+  'pro-message.read': 'Lecture par le médecin traitant du message l’informant d’un accès en urgence',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {
@@ -120,15 +122,16 @@ export const HISTORY_PAGE_SIZE = 20;
  * reader's read is, in the same transaction as the read (AUD-1).
  */
 export async function listHistory(db: Db, actor: Actor,
-  input: { profileId: string; tab: HistoryTab; from?: string; to?: string; before?: string; after?: string }, now: Date) {
+  input: { profileId: string; tab: HistoryTab; from?: string; to?: string; before?: string; after?: string }, now: Date,
+  pro?: { context: NonNullable<Target['pro']>; channel: TraceInput['channel'] }) {
   const filters: HistoryFilters = { tab: input.tab, from: input.from, to: input.to };
-  const { profile, scope } = await openHistory(db, actor, input.profileId, filters, 'profile.history.read', now);
+  const { profile, scope } = await openHistory(db, actor, input.profileId, filters, 'profile.history.read', now, pro?.context, pro?.channel);
   const cursor = (v?: string) => (v && /^\d{1,18}$/.test(v) ? v : undefined);
   const after = cursor(input.after);
   const before = after ? undefined : cursor(input.before);
   const read = async (trx: Db) => {
     const rows = await historyBatch(trx, scope, { before, after }, HISTORY_PAGE_SIZE + 1);
-    if (actor.kind !== 'PATIENT') await recordAccess(trx, { actor, action: 'profile.history.read', profileId: profile.id, at: now });
+    if (actor.kind !== 'PATIENT') await recordAccess(trx, { actor, action: 'profile.history.read', profileId: profile.id, at: now, channel: pro?.channel });
     return rows;
   };
   const rows = actor.kind === 'PATIENT' ? await read(db) : await db.transaction().execute(read);

@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { DB } from '@/db/schema';
 import type { ProfessionalActor } from '@/lib/access/actor';
 import { authorize } from '@/lib/access/policy';
+import { recordAccess } from '@/lib/audit/record-access';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 
 /**
@@ -54,14 +55,24 @@ export async function listProfessionalMessages(db: Db, actor: ProfessionalActor,
   return { items, olderCursor: rows.length > MESSAGES_PAGE_SIZE ? items[items.length - 1]!.id : null, unread: Number(unread.n) };
 }
 
-/** Opens one of this professional's messages and marks it read (first opening only); another's is "introuvable". */
+/**
+ * Opens one of this professional's messages and marks it read (first opening only), traced on the
+ * patient's chain (AUD-1: it names the patient); another's, or an unknown id, is "introuvable" and the
+ * attempt is traced too.
+ */
 export async function openProfessionalMessage(db: Db, actor: ProfessionalActor, messageId: string, now: Date): Promise<ProMessage> {
   ensurePro(actor);
-  if (!UUID.test(messageId)) throw new NotFoundError('Message');
-  const row = await db.updateTable('professional_messages as m')
-    .set({ read_at: sql<Date>`coalesce(m.read_at, ${now}::timestamptz)` })
-    .where('m.id', '=', messageId).where('m.professional_id', '=', actor.professionalId)
-    .returning(COLUMNS).executeTakeFirst();
-  if (!row) throw new NotFoundError('Message');
+  const row = UUID.test(messageId) ? await db.transaction().execute(async (trx) => {
+    const opened = await trx.updateTable('professional_messages as m')
+      .set({ read_at: sql<Date>`coalesce(m.read_at, ${now}::timestamptz)` })
+      .where('m.id', '=', messageId).where('m.professional_id', '=', actor.professionalId)
+      .returning(COLUMNS).executeTakeFirst();
+    if (opened) await recordAccess(trx, { actor, action: 'pro-message.read', profileId: opened.profile_id, target: { type: 'message', id: opened.id }, at: now, channel: 'PRO' });
+    return opened;
+  }) : undefined;
+  if (!row) {
+    await recordAccess(db, { actor, action: 'pro-message.read', profileId: null, target: { type: 'message', id: messageId.slice(0, 64) }, denied: 'no-target', at: now, channel: 'PRO' });
+    throw new NotFoundError('Message');
+  }
   return toMessage(row);
 }

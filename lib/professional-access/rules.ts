@@ -58,5 +58,5 @@ export function isAuthorised(actor: ProfessionalActor, rel: ProRelation): boolea
 export function proContext(actor: ProfessionalActor, rel: ProRelation): Omit<ProContext, 'matrixAllows'> {
   const authorised = isAuthorised(actor, rel);
   const mode = !authorised && rel.emergency && !isOccupationalPhysician(actor) ? rel.emergency.mode : 'NORMAL';
-  return { blocked: rel.blocked, authorised, administrateur: rel.administrateur && !rel.blocked, mode };
+  return { blocked: rel.blocked, authorised, administrateur: rel.administrateur && !rel.blocked, mode, medecinTraitant: rel.medecinTraitant };
 }

@@ -3,19 +3,9 @@ import type { PatientActor } from '@/lib/access/actor';
 import { blockProfessional } from '@/lib/confidentiality/professional-blocks';
 import { expect, expectAccessible, test } from './support/fixtures';
 import { anActivatedAdult } from './support/families';
-import { passwordThenOtp } from './support/flows';
+import { passwordThenOtp, signInWithProSanteConnect } from './support/flows';
 import { aStaffMember } from '../factories';
 import { waitForMail } from './support/mail';
-
-/** The stand-in Pro Santé Connect: RPPS + demo password (PRO-1). */
-async function signInPro(page: Page, rpps: string) {
-  await page.goto('/pro/connexion');
-  await page.getByRole('button', { name: 'Se connecter avec Pro Santé Connect' }).click();
-  await page.getByLabel('Identifiant RPPS').fill(rpps);
-  await page.getByLabel('Mot de passe').fill('psc-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/pro$/);
-}
 
 const CLAIRE_MARTIN = '10100000001'; // médecin
 const INES = '10100000003'; // infirmière
@@ -31,7 +21,7 @@ async function fillEmergency(page: Page, justification: string) {
 
 test('EMG-2, EMG-5: a doctor starts a bris de glace; the patient is emailed at once with the justification', async ({ page, db }) => {
   const patient = await anActivatedAdult(db, { firstNames: 'Alice', birthName: 'URGENCE', sex: 2 });
-  await signInPro(page, CLAIRE_MARTIN);
+  await signInWithProSanteConnect(page, CLAIRE_MARTIN);
   await page.goto(`/pro/patients/${patient.profileId}/urgence`);
   await expect(page.getByRole('heading', { level: 1, name: 'Accès en urgence' })).toBeVisible();
   await expect(page.getByText('Le patient est prévenu immédiatement')).toBeVisible();
@@ -62,7 +52,7 @@ test('PRO-6: a doctor the patient blocked is refused even in an emergency, and n
   const account = await db.selectFrom('accounts').select('id').where('profile_id', '=', patient.profileId).executeTakeFirstOrThrow();
   await blockProfessional(db, holderOf(patient, account.id), { profileId: patient.profileId, professionalId: claire.id }, new Date());
 
-  await signInPro(page, CLAIRE_MARTIN);
+  await signInWithProSanteConnect(page, CLAIRE_MARTIN);
   await page.goto(`/pro/patients/${patient.profileId}/urgence`);
   await fillEmergency(page, JUSTIFICATION);
   await expect(page.getByRole('alert').filter({ hasText: 'Nous n’avons pas pu continuer' })).toContainText('le patient a bloqué l’accès de ce professionnel de santé à son profil');
@@ -80,13 +70,13 @@ test('EMG-6, EMG-7: the médecin traitant reads the secure message; an agent fin
   await db.updateTable('profiles').set({ declared_gp_id: claire.id }).where('id', '=', patient.profileId).execute();
 
   // A nurse starts the bris de glace (any professional may: EMG-2).
-  await signInPro(page, INES);
+  await signInWithProSanteConnect(page, INES);
   await page.goto(`/pro/patients/${patient.profileId}/urgence`);
   await fillEmergency(page, JUSTIFICATION);
   await expect(page).toHaveURL(new RegExp(`/pro/patients/${patient.profileId}$`));
 
   await page.context().clearCookies();
-  await signInPro(page, CLAIRE_MARTIN);
+  await signInWithProSanteConnect(page, CLAIRE_MARTIN);
   await page.goto('/pro/messages');
   await expect(page.getByRole('heading', { level: 1, name: 'Messagerie sécurisée' })).toBeVisible();
   const row = page.getByRole('row', { name: /Accès en urgence au profil de Colette TRAITEE/ });

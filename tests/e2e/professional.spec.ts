@@ -1,21 +1,11 @@
 import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './support/fixtures';
 import { anActivatedAdult, type ActivatedAdult } from './support/families';
-import { passwordThenOtp } from './support/flows';
+import { passwordThenOtp, signInWithProSanteConnect } from './support/flows';
 import { waitForMail } from './support/mail';
 import { typed } from './support/people';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
-
-/** PRO-1: through the stand-in Pro Santé Connect (OIDC code flow). */
-async function signInAsProfessional(page: Page, rpps: string) {
-  await page.goto('/pro/connexion');
-  await page.getByRole('button', { name: 'Se connecter avec Pro Santé Connect' }).click();
-  await page.getByLabel('Identifiant RPPS').fill(rpps);
-  await page.getByLabel('Mot de passe').fill('psc-demo');
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Mes patients' })).toBeVisible();
-}
 
 /** ID-6..8, PRO-3 then PRO-5: the INS, then the consent checkbox. */
 async function findAndConsent(page: Page, p: ActivatedAdult, first: string) {
@@ -52,7 +42,7 @@ test('a doctor deposits documents the patient sees and is told of; a pharmacist 
   await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', patient.profileId).execute();
 
   const doctor = await (await browser.newContext()).newPage();
-  await signInAsProfessional(doctor, '10100000001');
+  await signInWithProSanteConnect(doctor, '10100000001');
   // ID-8: a differing trait is refused.
   await doctor.goto('/pro/patients/recherche');
   await doctor.getByLabel('Matricule INS').fill(patient.nir);
@@ -85,7 +75,7 @@ test('a doctor deposits documents the patient sees and is told of; a pharmacist 
 
   // VIS-6, PRO-9: the pharmacist reads the prescription only; the masked one and the CR are absent.
   const pharmacist = await (await browser.newContext()).newPage();
-  await signInAsProfessional(pharmacist, '10100000002');
+  await signInWithProSanteConnect(pharmacist, '10100000002');
   await findAndConsent(pharmacist, patient, first);
   await pharmacist.goto(`/pro/patients/${patient.profileId}/documents`);
   await expect(pharmacist.getByRole('link', { name: 'Ordonnance de sortie' })).toBeVisible();
@@ -95,7 +85,7 @@ test('a doctor deposits documents the patient sees and is told of; a pharmacist 
 
   // PRO-9: the podiatrist is denied the CR d'accouchement, even by its address.
   const podiatrist = await (await browser.newContext()).newPage();
-  await signInAsProfessional(podiatrist, '10100000007');
+  await signInWithProSanteConnect(podiatrist, '10100000007');
   await findAndConsent(podiatrist, patient, first);
   const delivery = await db.selectFrom('documents').select('id').where('profile_id', '=', patient.profileId).where('type_code', '=', '15508-5').executeTakeFirstOrThrow();
   const response = await podiatrist.goto(`/pro/documents/${delivery.id}`);
@@ -118,6 +108,17 @@ test('a doctor deposits documents the patient sees and is told of; a pharmacist 
   const after = await db.selectFrom('access_events').select((eb) => eb.fn.countAll<string>().as('n')).where('profile_id', '=', other.id)
     .where('actor_id', '=', '10100000002').where('outcome', '=', 'DENIED').executeTakeFirstOrThrow();
   expect(Number(after.n) - Number(before.n)).toBeGreaterThanOrEqual(5 + (otherDoc ? 2 : 0));
+
+  // AUD-6: as the declared médecin traitant, the doctor reads the patient's history (the podiatrist's refusal in it),
+  // and her own activity.
+  const claire = await db.selectFrom('professionals').select('id').where('rpps', '=', '10100000001').executeTakeFirstOrThrow();
+  await db.updateTable('profiles').set({ declared_gp_id: claire.id }).where('id', '=', patient.profileId).execute(); // setup: the fund's declaration
+  await doctor.goto(`/pro/patients/${patient.profileId}/historique`);
+  await expect(doctor.getByRole('row', { name: /Girard.*Tentative d’accès refusée/ }).first()).toBeVisible();
+  await expectAccessible(doctor);
+  await doctor.goto('/pro/activite');
+  await expect(doctor.getByRole('row', { name: /Lucie PROTEST.*Dépôt d’un document/ }).first()).toBeVisible();
+  await expectAccessible(doctor);
 
   // AUD-4: the patient's history shows the professionals' accesses and the refused attempt.
   await patientPage.goto('/espace/historique?onglet=professionnels');

@@ -1,4 +1,4 @@
-import { createHash, generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, randomInt } from 'node:crypto';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { POST as tokenEndpoint } from '@/app/api/oauth/token/route';
@@ -14,6 +14,7 @@ import { issueAccessToken, verifyAccessToken } from '@/lib/api-clients/tokens';
 import { recordAccess } from '@/lib/audit/record-access';
 import { startProSanteConnect, type ProSanteConnectHandle } from '@/lib/dev/pro-sante-connect/server';
 import { AccessDeniedError, ValidationError } from '@/lib/errors';
+import { pscIdToken } from '../support/psc-id-token';
 import { aStaffMember } from '../factories';
 
 const db = getDb();
@@ -33,47 +34,8 @@ afterAll(async () => {
   await closeDb();
 });
 
-/** Logs in at the stand-in PSC (RPPS + demo password) and returns the id_token its token endpoint issues. */
-async function pscIdToken(rpps: string): Promise<string> {
-  const cookies = new Map<string, string>();
-  const go = async (url: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    if (cookies.size) headers.set('cookie', [...cookies].map(([k, v]) => `${k}=${v}`).join('; '));
-    const res = await fetch(url, { ...init, headers, redirect: 'manual' });
-    for (const c of res.headers.getSetCookie()) {
-      const [pair = ''] = c.split(';');
-      const i = pair.indexOf('=');
-      cookies.set(pair.slice(0, i), pair.slice(i + 1));
-    }
-    return res;
-  };
-  const next = (res: Response) => new URL(res.headers.get('location')!, psc.url).href;
-  const meta = await (await fetch(`${psc.url}/.well-known/openid-configuration`)).json() as Record<string, string>;
-  const verifier = randomBytes(32).toString('base64url');
-  const authorize = new URL(meta.authorization_endpoint!);
-  authorize.search = new URLSearchParams({
-    client_id: PSC_CLIENT.id, response_type: 'code', redirect_uri: PSC_CLIENT.redirectUri, scope: 'openid scope_all',
-    code_challenge: createHash('sha256').update(verifier).digest('base64url'), code_challenge_method: 'S256', state: 's', nonce: 'n',
-  }).toString();
-  const interaction = next(await go(authorize.href));
-  await go(interaction);
-  let res = await go(`${interaction}/login`, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ rpps, password: 'psc-demo' }).toString(),
-  });
-  let url = next(res);
-  while (!url.startsWith(PSC_CLIENT.redirectUri)) url = next(res = await go(url));
-  const code = new URL(url).searchParams.get('code')!;
-  const tokens = await fetch(meta.token_endpoint!, {
-    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: PSC_CLIENT.redirectUri, code_verifier: verifier,
-      client_id: PSC_CLIENT.id, client_secret: PSC_CLIENT.secret }).toString(),
-  });
-  expect(tokens.status).toBe(200);
-  return ((await tokens.json()) as { id_token: string }).id_token;
-}
-
 let gpToken: Promise<string> | undefined;
-const gpIdToken = () => (gpToken ??= pscIdToken('10100000001'));
+const gpIdToken = () => (gpToken ??= pscIdToken(psc.url, '10100000001', PSC_CLIENT));
 
 const FINESS = '750712184';
 async function aSoftware(facility = false) {

@@ -253,8 +253,16 @@ describe('EMG-6: the professional’s « Messagerie sécurisée »', () => {
     // A second opening keeps the first reading time.
     expect((await openProfessionalMessage(db, gp, opened.id, later(2 * HOUR))).readAt).toEqual(later(HOUR));
     expect((await listProfessionalMessages(db, gp, {})).unread).toBe(MESSAGES_PAGE_SIZE + 1);
-    await expect(openProfessionalMessage(db, await aProfessional(), opened.id, now)).rejects.toBeInstanceOf(NotFoundError);
+    const intruder = await aProfessional();
+    await expect(openProfessionalMessage(db, intruder, opened.id, now)).rejects.toBeInstanceOf(NotFoundError);
     expect((await listProfessionalMessages(db, await aProfessional(), {})).items).toEqual([]);
+    // AUD-1: the openings are on the patient's chain; the intruder's attempt is traced, refused, without the patient.
+    const reads = await db.selectFrom('access_events').select(['actor_id', 'outcome', 'profile_id']).where('action', '=', 'pro-message.read')
+      .where('actor_id', 'in', [gp.rpps, intruder.rpps]).orderBy('id').execute();
+    expect(reads).toEqual([
+      { actor_id: gp.rpps, outcome: 'OK', profile_id: patient.profileId }, { actor_id: gp.rpps, outcome: 'OK', profile_id: patient.profileId },
+      { actor_id: intruder.rpps, outcome: 'DENIED', profile_id: null },
+    ]);
   });
 });
 

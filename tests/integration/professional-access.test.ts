@@ -12,6 +12,8 @@ import {
 } from '@/lib/professional-access/deposit-document';
 import { listPatientDocuments, openPatientDocumentFile, viewPatientDocument } from '@/lib/professional-access/patient-documents';
 import { myPatients } from '@/lib/professional-access/my-patients';
+import { myActivity } from '@/lib/professional-access/my-activity';
+import { readPatientHistory } from '@/lib/professional-access/patient-history';
 import { listDocuments } from '@/lib/documents/list-documents';
 import { aHolder } from '../factories';
 
@@ -222,6 +224,24 @@ describe('DOC-9..14, VIS-9..11, NOT-1..3: feeding the record', () => {
     expect((await listPatientDocuments(db, gp, p.profileId, {}, later(6), 'PRO')).documents.map((d) => d.id)).toEqual([v2.documentId]);
     const row = await db.selectFrom('documents').select(['status', 'deleted_by_label']).where('id', '=', unmasked.documentId).executeTakeFirstOrThrow();
     expect(row.status).toBe('DELETED');
+  });
+
+  test('AUD-6: the declared médecin traitant reads the patient’s history, another doctor is refused; each reads its own activity', async () => {
+    const p = await aPatient();
+    const gp = await aProfessional('10');
+    const other = await aProfessional('10');
+    await db.updateTable('profiles').set({ declared_gp_id: gp.professionalId }).where('id', '=', p.profileId).execute();
+    await declareConsent(db, other, { ins: p.ins, patientAgreed: true }, now, 'PRO');
+    const { history } = await readPatientHistory(db, gp, p.profileId, { tab: 'tout' }, later(1), 'PRO');
+    expect(history.rows.map((r) => r.action)).toContain('patient.consent');
+    await expect(readPatientHistory(db, other, p.profileId, { tab: 'tout' }, later(1), 'PRO')).rejects.toThrow(/médecin traitant/);
+    await blockProfessional(db, p.actor, { profileId: p.profileId, professionalId: gp.professionalId }, later(2));
+    await expect(readPatientHistory(db, gp, p.profileId, { tab: 'tout' }, later(3), 'PRO')).rejects.toThrow(/bloqué/); // PRO-6
+    const mine = await myActivity(db, other, {});
+    expect(mine.rows.map((r) => [r.action, r.outcome, r.profile_id])).toEqual([
+      ['profile.history.read', 'DENIED', p.profileId], ['patient.consent', 'OK', p.profileId],
+    ]);
+    expect((await myActivity(db, gp, {})).rows.every((r) => r.profile_id === p.profileId)).toBe(true); // its own only
   });
 
   test('IDOR: an unknown or malformed id is 404 and leaves a refused trace', async () => {

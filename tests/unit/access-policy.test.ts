@@ -134,3 +134,18 @@ describe('CAT-3, CAT-9, MEA-8: connected services', () => {
     }
   });
 });
+
+describe('AUD-6: who reads a profile’s traces among professionals', () => {
+  const pro = (over: Partial<{ blocked: boolean; medecinTraitant: boolean }>) =>
+    ({ blocked: false, authorised: true, administrateur: false, mode: 'NORMAL' as const, matrixAllows: false, medecinTraitant: false, ...over });
+  test.each([
+    ['AUD-6: the médecin traitant reads the history', pro({ medecinTraitant: true }), own('ACTIVE'), 'allow'],
+    ['AUD-6: the médecin traitant also of a CREATED profile (PRO-12)', pro({ medecinTraitant: true }), own('CREATED'), 'allow'],
+    ['AUD-6: another authorised professional does not', pro({}), own('ACTIVE'), 'pro-not-medecin-traitant'],
+    ['PRO-6: a blocked médecin traitant does not', pro({ medecinTraitant: true, blocked: true }), own('ACTIVE'), 'pro-blocked'],
+    ['PRO-12: nor on a CLOSED profile', pro({ medecinTraitant: true }), own('CLOSED'), 'profile-unavailable'],
+  ] as const)('%s', (_rule, context, profile, expected) => {
+    const decision = authorize(gp, 'profile.history.read', { profile, pro: context });
+    expect(decision.allowed ? 'allow' : decision.code).toBe(expected);
+  });
+});

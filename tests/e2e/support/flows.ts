@@ -17,6 +17,16 @@ export async function passwordThenOtp(page: Page, loginPath: string, who: { iden
   await page.getByRole('button', { name: 'Me connecter' }).click();
 }
 
+/** PRO-1: a professional signs in through the stand-in Pro Santé Connect (RPPS + demo password), landing on « Mes patients ». */
+export async function signInWithProSanteConnect(page: Page, rpps: string) {
+  await page.goto('/pro/connexion');
+  await page.getByRole('button', { name: 'Se connecter avec Pro Santé Connect' }).click();
+  await page.getByLabel('Identifiant RPPS').fill(rpps);
+  await page.getByLabel('Mot de passe').fill('psc-demo');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mes patients' })).toBeVisible();
+}
+
 export const DEMO_AGENT = { identifiant: 'agent.cnam', password: 'Agent-Demo-2026!', email: 'agent@cnam.exemple.fr' };
 export const DEMO_ADVISOR = { identifiant: 'conseiller.fs', password: 'Conseil-Demo-2026!', email: 'conseiller@france-services.exemple.fr' };
 export const DEMO_PATIENT = { identifiant: 'marie.dupont', password: 'Sante-Demo-2026!', email: 'marie.dupont@exemple.fr' };

@@ -7,6 +7,7 @@ const nav = [
   { href: '/pro', label: 'Mes patients' },
   { href: '/pro/patients/recherche', label: 'Rechercher un patient' },
   { href: '/pro/messages', label: 'Messagerie sécurisée' },
+  { href: '/pro/activite', label: 'Mon activité' },
 ];
 
 /** Professionals' space: a Pro Santé Connect session only, checked on the server. */
