@@ -8,6 +8,9 @@ import type { NotificationsTable, NotificationReadsTable, NotificationPreference
 import type { ConnectedServicesTable, ServicePurposesTable, ServiceConsentsTable, ServicePushRequestsTable, MatrixVersionsTable, MatrixRulesTable } from './schema/services';
 import type { ProfessionalAuthorisationsTable, EmergencyAccessesTable, ApiClientsTable } from './schema/professional-access';
 import type { ProfessionalMessagesTable } from './schema/professional-messages';
+import type { PushDevicesTable, NotificationSinkTable } from './schema/notification-channels';
+import type { AppointmentsTable, RemindersTable } from './schema/agenda';
+import type { ConversationsTable, MessagesTable, MessageAttachmentsTable } from './schema/messaging';
 
 /**
  * The database as Kysely sees it. Table types live by domain under `db/schema/`, each written by hand
@@ -22,6 +25,9 @@ export type * from './schema/notifications';
 export type * from './schema/services';
 export type * from './schema/professional-access';
 export type * from './schema/professional-messages';
+export type * from './schema/notification-channels';
+export type * from './schema/agenda';
+export type * from './schema/messaging';
 
 export interface DB {
   profiles: ProfilesTable;
@@ -74,6 +80,13 @@ export interface DB {
   emergency_accesses: EmergencyAccessesTable;
   api_clients: ApiClientsTable;
   professional_messages: ProfessionalMessagesTable;
+  push_devices: PushDevicesTable;
+  notification_sink: NotificationSinkTable;
+  appointments: AppointmentsTable;
+  reminders: RemindersTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  message_attachments: MessageAttachmentsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

@@ -9,10 +9,11 @@ import { parisDay } from '@/lib/campaigns/window';
 import { eraseDeletedFiles } from '@/lib/documents/erase-deleted-files';
 import { eraseExpiredExports } from '@/lib/export/build-export';
 import { remindDirectivesReviews } from '@/lib/medical-profile/directives-review';
+import { remindDueReminders } from '@/lib/agenda/remind-due-reminders';
 
 export const SCHEDULES_QUEUE = 'schedules';
 export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files'
-  | 'directives-review';
+  | 'directives-review' | 'agenda-reminders';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
@@ -33,6 +34,8 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
       return { documents: await eraseDeletedFiles(db, now), exports: await eraseExpiredExports(db, now) };
     case 'directives-review':
       return remindDirectivesReviews(db, now);
+    case 'agenda-reminders':
+      return remindDueReminders(db, now);
   }
 }
 
@@ -52,6 +55,9 @@ export async function registerSchedules(queue: Queue, now = new Date()): Promise
   // PRF-4: a daytime reminder; the run at start catches up a day missed while the worker was down.
   await queue.upsertJobScheduler('directives-review', { pattern: '0 9 * * *', tz: 'Europe/Paris' }, { name: 'directives-review' });
   await queue.add('directives-review', {}, { jobId: `directives-review-start-${parisDay(now)}` });
+  // AGD-5: reminders at 08:00 Paris; the run at start sends those missed while the worker was down (never twice).
+  await queue.upsertJobScheduler('agenda-reminders', { pattern: '0 8 * * *', tz: 'Europe/Paris' }, { name: 'agenda-reminders' });
+  await queue.add('agenda-reminders', {}, { jobId: `agenda-reminders-start-${now.getTime()}` });
   await queue.add('majority', {}, { jobId: `majority-start-${parisDay(now)}` });
   await queue.add('erase-deleted-files', {}, { jobId: `erase-deleted-files-start-${parisDay(now)}` });
   await queue.add('closure', {}, { jobId: `closure-start-${parisDay(now)}` });

@@ -11,6 +11,8 @@ import { CAMPAIGNS_QUEUE, processCampaignJob, watchCampaigns, type CampaignJob }
 import { createBulkSender } from '@/lib/notifications/bulk-sender';
 import { SCHEDULES_QUEUE, processScheduled, registerSchedules, type ScheduledJob } from './schedules';
 import { DOCUMENTS_QUEUE, processDocumentsJob, type DocumentsJob } from './documents';
+import { NOTIFICATIONS_QUEUE, processNotification, type NotificationJob } from './notifications';
+import { createChannelProviders } from '@/lib/notifications/channels';
 
 /**
  * The worker process (`npm run worker`): relays the outbox into BullMQ and runs the processors.
@@ -25,6 +27,7 @@ const queues = {
   [SCHEDULES_QUEUE]: createQueue(SCHEDULES_QUEUE, connection),
   [CAMPAIGNS_QUEUE]: createQueue(CAMPAIGNS_QUEUE, connection),
   [DOCUMENTS_QUEUE]: createQueue(DOCUMENTS_QUEUE, connection),
+  [NOTIFICATIONS_QUEUE]: createQueue(NOTIFICATIONS_QUEUE, connection),
 };
 
 const emails = new Worker<EmailJob>(EMAILS_QUEUE, async (job) => processEmail(db, mailer, job.data), {
@@ -50,6 +53,12 @@ const documents = new Worker<DocumentsJob>(DOCUMENTS_QUEUE, async (job) => proce
 });
 documents.on('failed', (job, err) => logger.error({ queue: DOCUMENTS_QUEUE, jobId: job?.id, err: err.message }, 'documents job failed'));
 
+// NOT-1, NOT-7: notification SMS and push through the configured providers (SMS_PROVIDER, PUSH_PROVIDER).
+const channelProviders = createChannelProviders();
+const notifications = new Worker<NotificationJob>(NOTIFICATIONS_QUEUE, async (job) => processNotification(db, job.data, new Date(), channelProviders), {
+  connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 8,
+});
+
 const schedules = new Worker(SCHEDULES_QUEUE, async (job) => processScheduled(db, job.name as ScheduledJob), {
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
 });
@@ -58,14 +67,14 @@ void registerSchedules(queues[SCHEDULES_QUEUE]!).catch((err: Error) => logger.er
 
 // Redis down or restarted: BullMQ reconnects by itself; an unhandled 'error' event would kill the process.
 const onConnectionError = (err: Error) => logger.warn({ err: err.message }, 'queue connection error');
-for (const w of [emails, imports, campaigns, documents, schedules] as Worker[]) w.on('error', onConnectionError);
+for (const w of [emails, imports, campaigns, documents, schedules, notifications] as Worker[]) w.on('error', onConnectionError);
 for (const q of Object.values(queues)) q.on('error', onConnectionError);
 
 /** FAILED marks still being written; shutdown waits for them before closing the pool. */
 const pendingMarks = new Set<Promise<unknown>>();
-emails.on('failed', (job, err) => {
+for (const w of [emails, notifications] as Worker<EmailJob>[]) w.on('failed', (job, err) => {
   if (!job) return;
-  logger.warn({ queue: EMAILS_QUEUE, jobId: job.id, attempt: job.attemptsMade, err: err.message }, 'job failed');
+  logger.warn({ queue: w.name, jobId: job.id, attempt: job.attemptsMade, err: err.message }, 'job failed');
   if (job.attemptsMade >= (job.opts.attempts ?? 1)) {
     const marking = markEmailFailed(db, job.data, err.message, job.attemptsMade)
       .catch((e: Error) => logger.error({ err: e.message }, 'could not mark job failed'))
@@ -98,7 +107,7 @@ async function shutdown(signal: string) {
   clearInterval(timer);
   clearInterval(watchdog);
   await relaying;
-  await Promise.all([emails.close(), imports.close(), schedules.close(), campaigns.close(), documents.close()]); // waits for the jobs in progress
+  await Promise.all([emails.close(), imports.close(), schedules.close(), campaigns.close(), documents.close(), notifications.close()]); // waits for the jobs in progress
   await Promise.all(pendingMarks);
   await Promise.all(Object.values(queues).map((q) => q.close()));
   connection.disconnect();

@@ -6,7 +6,7 @@ const DATE = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Eu
 const DATE_TIME = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
 
 /** Who the professional is looking at, on which basis, and the record's sections. */
-export function PatientHeader({ access, current }: { access: PatientAccess; current: 'accueil' | 'documents' | 'histoire' | 'profil' | 'deposer' | 'historique' }) {
+export function PatientHeader({ access, current }: { access: PatientAccess; current: 'accueil' | 'documents' | 'histoire' | 'profil' | 'deposer' | 'historique' | 'messages' }) {
   const p = access.profile;
   const id = p.id;
   const tabs = [
@@ -15,6 +15,7 @@ export function PatientHeader({ access, current }: { access: PatientAccess; curr
     { key: 'histoire', href: `/pro/patients/${id}/histoire`, label: 'Mon histoire de santé' },
     { key: 'profil', href: `/pro/patients/${id}/profil`, label: 'Vaccinations, entourage et volontés' },
     ...(access.pro.authorised ? [{ key: 'deposer', href: `/pro/patients/${id}/deposer`, label: 'Déposer un document' }] : []),
+    ...(access.pro.authorised ? [{ key: 'messages', href: `/pro/patients/${id}/messages`, label: 'Messagerie' }] : []), // MSG-2
     // AUD-6: the médecin traitant reads the patient's activity history.
     ...(access.relation.medecinTraitant ? [{ key: 'historique', href: `/pro/patients/${id}/historique`, label: 'Historique d’activité' }] : []),
   ];

@@ -28,6 +28,9 @@ import * as m202611291910 from './202611291910_professional_messages';
 import * as m202611291920 from './202611291920_professional_list';
 import * as m202611291930 from './202611291930_append_trace';
 import * as m202611291940 from './202611291940_actor_traces';
+import * as m202611292000 from './202611292000_messaging';
+import * as m202611292010 from './202611292010_notification_channels';
+import * as m202611292020 from './202611292020_agenda';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +63,7 @@ export const migrations: Record<string, Migration> = {
   '202611291920_professional_list': m202611291920,
   '202611291930_append_trace': m202611291930,
   '202611291940_actor_traces': m202611291940,
+  '202611292000_messaging': m202611292000,
+  '202611292010_notification_channels': m202611292010,
+  '202611292020_agenda': m202611292020,
 };

@@ -54,6 +54,8 @@ export interface AccountsTable {
   locked_until: Timestamp | null;
   created_at: CreatedAt;
   last_login_at: Timestamp | null;
+  /** NOT-7: the account's own French mobile (+33 6/7…), for SMS notifications; optional. */
+  mobile: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface RepresentationsTable {

@@ -41,6 +41,8 @@ export interface OutboxTable {
   created_at: CreatedAt;
   enqueued_at: Timestamp | null;
   done_at: Timestamp | null;
+  /** NOT-7 quiet hours: the relay leaves the row PENDING until then (null: at once). */
+  not_before: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export interface DemoMailboxTable {

@@ -60,6 +60,9 @@ export type Action =
   | 'document.replace'        // DOC-11: the author replaces its document
   | 'document.hide-from-patient' // VIS-9: the author sets invisible_patient
   | 'document.show-to-patient'   // VIS-9, VIS-11: the author or an authorised doctor or midwife lifts it
+  | 'message.read'            // MSG-4, MSG-5, MSG-10: the patient side reads its inbox (aidants too, AID-4)
+  | 'message.write'           // MSG-3..5, MSG-9: the patient side replies, writes, deletes (aidants labelled, AID-4)
+  | 'message.send'            // MSG-2, MSG-12, PRO-6: a professional writes to a patient
   | 'advisor.access'
   | 'pro.access';
 
@@ -132,6 +135,7 @@ const OPERATION: Partial<Record<Action, DocumentOperation>> = {
 
 const PROFESSIONAL_OPERATION: Partial<Record<Action, ProfessionalProfileOperation>> = {
   'patient.check': 'check', 'patient.authorise': 'authorise', 'patient.open': 'open', 'emergency.start': 'emergency', 'document.deposit': 'deposit',
+  'message.send': 'message',
 };
 
 /** PRO-3..8, PRO-12, PRO-13, EMG-1..4 on a profile as a whole; only professionals. */
@@ -223,6 +227,14 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
   switch (action) {
     case 'care-history.read':
       return authorizeCareHistory(actor, target);
+    case 'message.read':
+    case 'message.write':
+      // MSG-6: the patient side only (holder, representatives, aidants per AID-4); never an advisor nor an agent.
+      if (!target.profile) return deny('no-target');
+      if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
+      if (actor.kind === 'STAFF') return deny('staff-no-medical');
+      if (actor.kind !== 'PATIENT') return deny('wrong-audience');
+      return patientReaches(actor, target.profile, true);
     case 'document.add':
     case 'profile.medical.write':
       // DOC-2, PRF-2, MEA-2: the patient side, aidants included (AID-4).

@@ -10,7 +10,8 @@ export type ProfessionalProfileOperation =
   | 'authorise'   // PRO-4, PRO-5: record consent or the care-team attestation
   | 'open'        // read the record (lists, sections), in NORMAL or emergency mode
   | 'emergency'   // EMG-2, EMG-3: start an emergency access
-  | 'deposit';    // PRO-8, DOC-11, DOC-12: deposit (or replace) a document
+  | 'deposit'     // PRO-8, DOC-11, DOC-12: deposit (or replace) a document
+  | 'message';    // MSG-2, PRO-6: write in the Messagerie citoyenne (as deposit: authorised, NORMAL mode, not blocked)
 
 export type ProfessionalProfileDenyCode =
   | 'pro-blocked' | 'pro-not-authorised' | 'pro-emergency-off' | 'pro-read-only' | 'pro-occupational-no-emergency'
@@ -44,6 +45,7 @@ export function professionalProfileDecision(actor: ProfessionalActor, op: Profes
       return (emergency.mode === 'REGULATION' ? privacy.emergencyRegulation : privacy.emergencyOther) ? null : 'pro-emergency-off'; // EMG-1
     }
     case 'deposit':
+    case 'message':
       if (pro.authorised) return null; // PRO-8
       return pro.mode === 'NORMAL' ? 'pro-not-authorised' : 'pro-read-only'; // EMG-2: read-only
   }

@@ -32,13 +32,16 @@ async function purgeOne(db: Db, trx: Transaction<DB>, profileId: string, event: 
   const blobs = [
     ...await trx.selectFrom('documents').select('blob_key').where('profile_id', '=', profileId).where('blob_key', 'is not', null).execute(),
     ...await trx.selectFrom('data_exports').select('blob_key').where('profile_id', '=', profileId).where('blob_key', 'is not', null).execute(),
+    ...await trx.selectFrom('message_attachments as a').innerJoin('messages as m', 'm.id', 'a.message_id').innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+      .select('a.blob_key').where('c.profile_id', '=', profileId).execute(),
   ];
   await trx.updateTable('documents').set({ folder_id: null, replaces_id: null }).where('profile_id', '=', profileId).execute();
   // medical_entries and directives_reviews first: they may point at the profile's documents (DOC-8, PRF-4)
-  // and episodes (HIS-7).
+  // and episodes (HIS-7). Conversations take their messages and attachments with them (cascade).
   for (const table of ['medical_entries', 'directives_reviews', 'activation_codes', 'activation_failures', 'enrolments', 'oppositions', 'documents', 'document_folders',
     'measures', 'measure_targets', 'mask_all_runs', 'professional_blocks', 'privacy_settings', 'care_episodes',
-    'service_consents', 'service_push_requests'] as const) {
+    'service_consents', 'service_push_requests', 'professional_authorisations', 'emergency_accesses', 'professional_messages',
+    'conversations', 'appointments', 'reminders'] as const) {
     await trx.deleteFrom(table).where('profile_id', '=', profileId).execute();
   }
   for (const { blob_key } of blobs) await blobStore().delete(blob_key!);

@@ -15,6 +15,9 @@ const schema = z.object({
   SMTP_URL: z.string().optional(),
   /** CMP-8: SMS gateway (JSON POST { to, text }); unset → SMS land in the demo mailbox. */
   SMS_URL: z.string().url().optional(),
+  /** NOT-1, NOT-7: notification SMS and push providers (lib/notifications/channels); `sink` keeps them for the back-office. */
+  SMS_PROVIDER: z.enum(['sink']).default('sink'),
+  PUSH_PROVIDER: z.enum(['sink']).default('sink'),
   MAIL_FROM: z.string().default('Mon espace santé <ne-pas-repondre@mon-espace-sante.localhost>'),
   QUEUE_PREFIX: z.string().default('{mes}'),
   /** Uploaded files (population imports) and, later, document blobs. Shared storage when multi-machine. */

@@ -40,7 +40,7 @@ export type ReminderKind = keyof typeof REMINDER_KINDS;
 export type NotificationKind = SwitchableKind | MandatoryKind | ReminderKind;
 export const NOTIFICATION_KINDS = [...Object.keys(SWITCHABLE_KINDS), ...Object.keys(MANDATORY_KINDS), ...Object.keys(REMINDER_KINDS)] as NotificationKind[];
 
-/** NOT-1: the channels of a preference. Only email is sent today; SMS and push come later. */
+/** NOT-1: the channels of a preference (SMS and push: lib/notifications/channels). */
 export const CHANNELS = ['EMAIL', 'SMS', 'PUSH'] as const;
 export type NotificationChannel = (typeof CHANNELS)[number];
 

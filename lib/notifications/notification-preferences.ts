@@ -8,8 +8,8 @@ import { accountIdOf } from './list-notifications';
 
 export type ChannelSwitches = Record<SwitchableKind, boolean>;
 const KINDS = Object.keys(SWITCHABLE_KINDS) as SwitchableKind[];
-/** Channels an account can switch today; SMS and push are "bientôt disponible". */
-export const OPEN_CHANNELS: readonly NotificationChannel[] = ['EMAIL'];
+/** Channels an account can switch (NOT-1). */
+export const OPEN_CHANNELS: readonly NotificationChannel[] = ['EMAIL', 'SMS', 'PUSH'];
 
 /** The policy gate of an account's own switches (NOT-1); a refusal is traced, then thrown. */
 async function ensureManage(db: Db, actor: Actor, now: Date): Promise<void> {

@@ -15,7 +15,10 @@ export type OutboxItem =
   | { kind: 'sms'; to: string; text: string; secrets?: Record<string, string> }
   | { kind: 'mask-all'; runId: string }
   | { kind: 'data-export'; exportId: string }
-  | { kind: 'measure-extraction'; documentId: string };
+  | { kind: 'measure-extraction'; documentId: string }
+  // NOT-1, NOT-7: notification SMS (to the account's mobile at sending time, not before `notBefore`) and push.
+  | { kind: 'notification-sms'; accountId: string; text: string; notBefore?: Date | null }
+  | { kind: 'notification-push'; deviceId: string; text: string };
 
 export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxItem): Promise<string> {
   const payload = item.kind === 'email' ? item.message
@@ -23,10 +26,13 @@ export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxIte
       : item.kind === 'population-import' || item.kind === 'care-history-import' ? { importId: item.importId }
         : item.kind === 'mask-all' ? { runId: item.runId }
           : item.kind === 'data-export' ? { exportId: item.exportId }
-            : item.kind === 'measure-extraction' ? { documentId: item.documentId } : { campaignId: item.campaignId };
+            : item.kind === 'measure-extraction' ? { documentId: item.documentId }
+              : item.kind === 'notification-sms' ? { accountId: item.accountId, text: item.text }
+                : item.kind === 'notification-push' ? { deviceId: item.deviceId, text: item.text } : { campaignId: item.campaignId };
   const secrets = item.kind === 'email' || item.kind === 'sms' ? item.secrets : undefined;
   const row = await trx.insertInto('outbox')
-    .values({ kind: item.kind, payload: JSON.stringify(payload), sealed: secrets ? seal(JSON.stringify(secrets)) : null })
+    .values({ kind: item.kind, payload: JSON.stringify(payload), sealed: secrets ? seal(JSON.stringify(secrets)) : null,
+      ...(item.kind === 'notification-sms' && item.notBefore ? { not_before: item.notBefore } : {}) })
     .returning('id').executeTakeFirstOrThrow();
   return row.id;
 }
@@ -35,7 +41,7 @@ export async function enqueue(trx: Transaction<DB> | Kysely<DB>, item: OutboxIte
 export const QUEUE_OF_KIND: Record<OutboxItem['kind'], string> = {
   // SMS ride the notification queue with emails (same retries, same failed-jobs page).
   email: 'emails', sms: 'emails', 'population-import': 'imports', 'care-history-import': 'imports', 'campaign-dispatch': 'campaigns', 'mask-all': 'documents', 'data-export': 'documents',
-  'measure-extraction': 'documents',
+  'measure-extraction': 'documents', 'notification-sms': 'notifications', 'notification-push': 'notifications',
 };
 
 /** BullMQ refuses integer-looking custom ids, hence the `outbox-` prefix. */

@@ -6,13 +6,15 @@ import { QUEUE_OF_KIND, jobIdOf, type OutboxItem } from './outbox';
  * Moves committed PENDING outbox rows into BullMQ. The job id is the outbox id, so a relay that runs
  * twice (or crashes between `addBulk` and the update) cannot enqueue the same work twice.
  */
-export async function relayOutbox(db: Db, queues: Record<string, Queue>, batch = 500): Promise<number> {
+export async function relayOutbox(db: Db, queues: Record<string, Queue>, batch = 500, now = new Date()): Promise<number> {
   return db.transaction().execute(async (trx) => {
     // Only the kinds whose queue this process opened: others wait for a relay that has theirs.
     const kinds = (Object.keys(QUEUE_OF_KIND) as OutboxItem['kind'][]).filter((k) => queues[QUEUE_OF_KIND[k]]);
     if (kinds.length === 0) return 0;
     const rows = await trx.selectFrom('outbox').select(['id', 'kind', 'generation'])
-      .where('status', '=', 'PENDING').where('kind', 'in', kinds).orderBy('id').limit(batch).forUpdate().skipLocked().execute();
+      .where('status', '=', 'PENDING').where('kind', 'in', kinds)
+      // NOT-7 quiet hours: a held SMS stays PENDING (in the database, so a restart loses nothing) until its time.
+      .where((eb) => eb.or([eb('not_before', 'is', null), eb('not_before', '<=', now)])).orderBy('id').limit(batch).forUpdate().skipLocked().execute();
     if (rows.length === 0) return 0;
     const byQueue = new Map<string, typeof rows>();
     for (const row of rows) {

@@ -53,16 +53,16 @@ test('NOT-1, NOT-6, NOT-7: a patient reads, marks read and deletes notifications
   // NOT-1: switch off the document emails; NOT-2, NOT-4: mandatory ones are listed, not switchable.
   await page.getByRole('link', { name: 'Mes préférences de notification' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Mes préférences de notification' })).toBeVisible();
-  await expect(page.getByRole('checkbox')).toHaveCount(5);
+  await expect(page.getByRole('checkbox')).toHaveCount(15); // 5 kinds × email, SMS, push (NOT-1)
   await expect(page.getByText('Accès d’un professionnel de santé à votre profil')).toBeVisible();
   await expectAccessible(page);
-  const documentEmails = page.getByRole('checkbox', { name: 'Ajout ou modification d’un document par un professionnel : Recevoir' });
+  const documentEmails = page.getByRole('checkbox', { name: 'Ajout ou modification d’un document par un professionnel : Recevoir par courriel' });
   await expect(documentEmails).toBeChecked();
   await documentEmails.uncheck();
   await page.getByRole('button', { name: 'Enregistrer mes préférences' }).click();
   await expect(page.getByText('Vos préférences sont enregistrées')).toBeVisible();
   await expect(documentEmails).not.toBeChecked();
-  await expect(page.getByRole('checkbox', { name: 'Nouveau message reçu : Recevoir' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Nouveau message reçu : Recevoir par courriel' })).toBeChecked();
   await expectAccessible(page);
 
   // The next document notification reaches the centre, but no email is queued for it.

@@ -67,6 +67,11 @@ describe('CLO-5..7: deletion, purge, re-opening', () => {
     await db.insertInto('insured_people').values({ nir: p.nir, vitale_serial: p.vitaleSerial, birth_name: 'TESTEUR', first_names: 'Camille', birth_date: p.birthDate,
       sex: 2, birth_place: '75056', departement: '90', email: p.email, mobile: null, postal_address: null, parent_nir: null, ase: false, has_dmp: false,
       row_hash: 'x', last_import_id: null, updated_at: now }).execute();
+    // Data of the later features, written directly: the purge must leave none (CLO-4).
+    await db.insertInto('appointments').values({ profile_id: p.profileId, title: 'Dentiste', starts_at: now, place: null, note: null, service_id: null,
+      created_by_account: null, created_at: now, updated_at: now }).execute();
+    await db.insertInto('reminders').values({ profile_id: p.profileId, title: 'Vaccin', due_on: '2027-01-10', note: null, remind_at: now,
+      reminded_at: null, created_by_account: null }).execute();
     await closeProfile(db, holderOf(p), { profileId: p.profileId, deleteData: true }, now);
     const agent = await aStaffMember(db);
     expect((await deletionQueue(db, agent, new Date(now.getTime() + 76 * day))).find((r) => r.id === p.profileId)?.alert).toBe(true);
@@ -79,6 +84,9 @@ describe('CLO-5..7: deletion, purge, re-opening', () => {
     expect(tombstone).toMatchObject({ state: 'PURGED', first_names: '', email: null });
     expect(tombstone.nir).toMatch(/^PURGED-[0-9a-f]{64}$/);
     expect(await traceCount(p.profileId)).toBe(0); // CLO-4/5: traces included
+    for (const table of ['appointments', 'reminders'] as const) {
+      expect(await db.selectFrom(table).select('id').where('profile_id', '=', p.profileId).execute()).toEqual([]);
+    }
     expect(await db.selectFrom('accounts').select('id').where('id', '=', p.accountId).executeTakeFirst()).toBeUndefined();
     expect((await latestEmail(db, p.email, 'purged'))?.payload).toMatchObject({ data: { firstName: 'Camille' } });
     expect((await countEligible(db, { departements: ['90'], birthsSince: null }, now)).total).toBe(0);

@@ -12,6 +12,8 @@ const nav = [
   { href: '/espace/profil-medical', label: 'Profil médical' },
   { href: '/espace/histoire-de-sante', label: 'Histoire de santé' },
   { href: '/espace/mesures', label: 'Mesures' },
+  { href: '/espace/agenda', label: 'Agenda' },
+  { href: '/espace/messagerie', label: 'Messagerie' }, // MSG
   { href: '/espace/confidentialite', label: 'Confidentialité' },
   { href: '/espace/historique', label: 'Historique d’activité' },
   { href: '/espace/invitations', label: 'Invitations' },

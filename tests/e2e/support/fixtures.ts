@@ -7,6 +7,8 @@ import { E2E_STATE_FILE } from './paths';
 /** WCAG 2.2 AA with axe on the page as it is now: zero violations allowed. */
 export async function expectAccessible(page: Page): Promise<void> {
   await page.waitForLoadState('load');
+  // After a client-side navigation Next.js sets the new <title> a moment later: check the page once it has one.
+  await page.waitForFunction(() => document.title.trim() !== '');
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `accessibility violations on ${page.url()}`).toEqual([]);

@@ -16,6 +16,7 @@ const nav = [
   { href: '/admin/urgences', label: 'Accès en urgence' },
   { href: '/admin/logiciels', label: 'Logiciels professionnels' },
   { href: '/admin/courriels', label: 'Courriels (démonstration)' },
+  { href: '/admin/sms-push', label: 'SMS et notifications push (démonstration)' },
 ];
 
 /** CNAM back-office: staff only, checked here on the server for every page. */

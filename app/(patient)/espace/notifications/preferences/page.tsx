@@ -1,26 +1,42 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Alert, Badge, Button, PageTitle, Table } from '@/components/ui';
+import { Alert, Badge, Button, Field, PageTitle, Table } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { AccessDeniedError } from '@/lib/errors';
+import { accountMobile } from '@/lib/notifications/channels/set-mobile';
 import { MANDATORY_KINDS, REMINDER_KINDS, SWITCHABLE_KINDS, type SwitchableKind } from '@/lib/notifications/kinds';
-import { notificationPreferences } from '@/lib/notifications/notification-preferences';
-import { saveEmailPreferencesAction } from './actions';
+import { notificationPreferences, type ChannelSwitches } from '@/lib/notifications/notification-preferences';
+import { saveEmailPreferencesAction, saveMobileAction } from './actions';
 
 export const metadata: Metadata = { title: 'Mes préférences de notification' };
 
-type Search = { enregistre?: string; erreur?: string };
-const SOON = <span className="text-muted">Bientôt disponible</span>;
+type Search = { enregistre?: string; erreur?: string; champ?: string; mobile?: string };
 
-/** NOT-1: this account's email switches (SMS and push to come); NOT-2, NOT-4: what is always sent. */
+/** One box of the table: `field` is the form field of its channel, `how` ends its accessible name. */
+function ChannelBox({ field, how, kind, label, on }: { field: string; how: string; kind: SwitchableKind; label: string; on: boolean }) {
+  return (
+    <span className="flex items-center gap-2">
+      <input type="checkbox" id={`${field}-${kind}`} name={field} value={kind} defaultChecked={on} className="size-6 shrink-0 accent-primary-700" />
+      <label htmlFor={`${field}-${kind}`}>
+        <span className="sr-only">{label} : </span>Recevoir<span className="sr-only"> {how}</span>
+      </label>
+    </span>
+  );
+}
+
+/** NOT-1: this account's switches per channel and its mobile (NOT-7); NOT-2, NOT-4: what is always sent. */
 export default async function NotificationPreferencesPage({ searchParams }: { searchParams: Promise<Search> }) {
   const actor = await requireAudience('patient');
   const search = await searchParams;
-  const email = await notificationPreferences(getDb(), actor, 'EMAIL', clock.now())
+  const now = clock.now();
+  const load = (channel: 'EMAIL' | 'SMS' | 'PUSH'): Promise<ChannelSwitches> => notificationPreferences(getDb(), actor, channel, now)
     .catch((e) => { if (e instanceof AccessDeniedError) notFound(); throw e; });
+  const [email, sms, push] = await Promise.all([load('EMAIL'), load('SMS'), load('PUSH')]);
+  const mobile = await accountMobile(getDb(), actor);
+  const mobileError = search.erreur && search.champ === 'mobile' ? search.erreur : undefined;
   // A reminder without a switch of its own is named under the switch it follows (PRF-4 → « Rendez-vous, rappels… »).
   const reminders = (Object.values(REMINDER_KINDS) as { label: string; preference: SwitchableKind }[]);
   const rows = (Object.entries(SWITCHABLE_KINDS) as [SwitchableKind, string][]).map(([kind, label]) => {
@@ -33,35 +49,48 @@ export default async function NotificationPreferencesPage({ searchParams }: { se
         lead="Choisissez les notifications que vous recevez. Ces choix valent pour votre compte, y compris pour les profils que vous représentez ou que vous aidez." />
       <p className="mb-6"><Link href="/espace/notifications">← Mes notifications</Link></p>
       {search.enregistre && <Alert variant="success" title="Vos préférences sont enregistrées" />}
-      {search.erreur && <Alert variant="error" title="L’enregistrement n’a pas abouti">{search.erreur}</Alert>}
+      {search.mobile && <Alert variant="success" title="Votre numéro de mobile est enregistré" />}
+      {search.erreur && <Alert variant="error" title="L’enregistrement n’a pas abouti">
+        {mobileError ? <a href="#mobile">{search.erreur}</a> : search.erreur}
+      </Alert>}
 
       <section aria-labelledby="modifiables" className="mb-10 max-w-4xl">
         <h2 id="modifiables" className="mb-2 text-2xl font-bold">Notifications que vous pouvez désactiver</h2>
-        <p className="mb-4">Décochez une case pour ne plus recevoir ce courriel. La notification reste visible dans Mon espace santé.</p>
+        <p className="mb-4">
+          Décochez une case pour ne plus recevoir cette notification par ce canal. La notification reste visible dans Mon espace santé.
+          Les SMS ne sont envoyés qu’à votre numéro de mobile, s’il est renseigné ci-dessous, et jamais entre 21 h et 8 h.
+          Les notifications sur l’application mobile arrivent sur les appareils où vous l’avez activée.
+        </p>
         <form action={saveEmailPreferencesAction}>
           <Table caption="Notifications que vous pouvez désactiver, par canal" captionHidden rows={rows} rowKey={(r) => r.kind}
             columns={[
               { key: 'label', header: 'Notification', rowHeader: true, cell: (r) => r.label },
-              { key: 'email', header: 'Par courriel', cell: (r) => (
-                <span className="flex items-center gap-2">
-                  <input type="checkbox" id={`courriel-${r.kind}`} name="courriel" value={r.kind} defaultChecked={email[r.kind]}
-                    className="size-6 shrink-0 accent-primary-700" />
-                  <label htmlFor={`courriel-${r.kind}`}>
-                    <span className="sr-only">{r.label} : </span>Recevoir
-                  </label>
-                </span>
-              ) },
-              { key: 'sms', header: 'Par SMS', cell: () => SOON },
-              { key: 'push', header: 'Sur l’application mobile', cell: () => SOON },
+              { key: 'email', header: 'Par courriel', cell: (r) => <ChannelBox field="courriel" how="par courriel" kind={r.kind} label={r.label} on={email[r.kind]} /> },
+              { key: 'sms', header: 'Par SMS', cell: (r) => <ChannelBox field="sms" how="par SMS" kind={r.kind} label={r.label} on={sms[r.kind]} /> },
+              { key: 'push', header: 'Sur l’application mobile', cell: (r) => <ChannelBox field="push" how="sur l’application mobile" kind={r.kind} label={r.label} on={push[r.kind]} /> },
             ]} />
           <Button type="submit">Enregistrer mes préférences</Button>
+        </form>
+      </section>
+
+      <section aria-labelledby="numero-mobile" className="mb-10 max-w-4xl">
+        <h2 id="numero-mobile" className="mb-2 text-2xl font-bold">Mon numéro de mobile</h2>
+        <p className="mb-4">
+          {mobile ? 'Les SMS de notification sont envoyés à ce numéro.' : 'Aucun numéro n’est renseigné : vous ne recevez pas de SMS de notification.'}
+          {' '}Laissez le champ vide pour ne plus recevoir de SMS.
+        </p>
+        <form action={saveMobileAction} noValidate>
+          <Field label="Numéro de mobile" name="mobile" type="tel" autoComplete="tel" inputClassName="max-w-xs"
+            hint="Un numéro de mobile français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."
+            defaultValue={mobileError ? '' : (mobile ? `0${mobile.slice(3)}` : '')} error={mobileError} />
+          <Button type="submit">Enregistrer mon numéro</Button>
         </form>
       </section>
 
       <section aria-labelledby="obligatoires" className="mb-10 max-w-4xl rounded-lg border border-border bg-white p-6">
         <h2 id="obligatoires" className="mb-2 text-2xl font-bold">Notifications toujours envoyées</h2>
         <p className="mb-4">
-          Pour protéger votre profil et votre compte, ces notifications vous sont toujours envoyées par courriel. Elles ne peuvent pas être désactivées.
+          Pour protéger votre profil et votre compte, ces notifications vous sont toujours envoyées par courriel, ainsi que par SMS et sur l’application mobile quand ces canaux sont disponibles. Elles ne peuvent pas être désactivées.
         </p>
         <ul className="space-y-2">
           {Object.entries(MANDATORY_KINDS).map(([kind, label]) => (

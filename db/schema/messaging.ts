@@ -1,0 +1,50 @@
+import type { Generated } from 'kysely';
+import type { Timestamp } from './columns';
+
+/** MSG-4: the reply option a professional sets per message. */
+export type ReplyOption = 'REPLY' | 'REPLY_TO_ALL' | 'REPLY_BLOCKED' | 'NO_REPLY' | 'NEW_MESSAGE';
+export type MessageAuthorKind = 'PS' | 'PATIENT';
+/** MSG-12: HELD while the profile is SUSPENDED; DELIVERED otherwise. */
+export type MessageStatus = 'DELIVERED' | 'HELD';
+
+/** MSG-2, MSG-5, MSG-6: one thread between one profile and one professional. */
+export interface ConversationsTable {
+  id: Generated<string>;
+  profile_id: string;
+  professional_id: string;
+  subject: string;
+  opened_at: Timestamp;
+  closed_at: Timestamp | null;
+  closed_by: string | null;
+  last_message_at: Timestamp;
+  patient_read_at: Timestamp | null;
+  pro_read_at: Timestamp | null;
+  deleted_by_patient_at: Timestamp | null;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  author_kind: MessageAuthorKind;
+  author_account_id: string | null;
+  author_label: string;
+  /** MSG-9: « rédigé par …, représentant légal » / « …, l'aidant de … ». */
+  written_by_label: string | null;
+  body: string;
+  reply_option: ReplyOption | null;
+  status: Generated<MessageStatus>;
+  created_at: Timestamp;
+}
+
+/** MSG-10, DOC-13: stored encrypted through the blob store. */
+export interface MessageAttachmentsTable {
+  id: Generated<string>;
+  message_id: string;
+  blob_key: string;
+  wrapped_key: string;
+  name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  created_at: Timestamp;
+}

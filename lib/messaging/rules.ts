@@ -1,0 +1,106 @@
+import type { ReplyOption } from '@/db/schema';
+import type { PatientRole } from '@/lib/access/document-access';
+
+/**
+ * MSG-3..9 as pure rules (no I/O). The use cases in this folder load the facts and apply them.
+ */
+
+/** MSG-10: 10 MB per message at most, all attachments together (10 485 760 bytes). */
+export const MAX_MESSAGE_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_SUBJECT = 200;
+export const MAX_BODY = 10_000;
+
+/**
+ * MSG-7: the `[FIN]` marker. Decision (documented, tested in tests/unit/messaging-rules.test.ts):
+ * - the brackets are part of the marker and delimit it as a token, so it counts wherever it stands in
+ *   the subject, even glued to a word (`Suivi[FIN]`) — MSG-7 says "contains";
+ * - case-insensitive: `[fin]`, `[Fin]` count;
+ * - nothing may stand inside the brackets: `[ FIN ]`, `[FIN.]`, `[FINANCE]` do not count;
+ * - `FIN` without brackets does not count; a `[FIN]` in the body only does not count (subject only).
+ */
+const FIN_MARKER = /\[fin\]/i;
+export const subjectHasFin = (subject: string) => FIN_MARKER.test(subject);
+
+/** Named HTML entities that are whitespace or nothing once rendered. */
+const BLANK_ENTITIES = /&(nbsp|ensp|emsp|thinsp|zwnj|zwj|#0*160|#x0*a0|#0*32|#x0*20|#0*8203|#x0*200b|#0*9|#0*10|#0*13);?/gi;
+
+/**
+ * MSG-7: "empty" = no text after stripping HTML tags, blank entities (`&nbsp;`…) and whitespace
+ * (Unicode spaces and zero-width characters included). `<p><br></p>` is empty; `&amp;` is not.
+ */
+export function isBlankBody(bodyHtmlOrText: string): boolean {
+  const text = bodyHtmlOrText
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/<[^>]*>/g, '')
+    .replace(BLANK_ENTITIES, '')
+    .replace(/[\s\u00a0\u200b-\u200d\u2060\ufeff]+/g, '');
+  return text.length === 0;
+}
+
+export type FinKind = 'NONE' | 'CLOSE_ONLY' | 'DELIVER_THEN_CLOSE';
+
+/**
+ * MSG-7, MSG-8: a PS message whose subject carries `[FIN]` either closes without delivery (empty body,
+ * no attachment: CLOSE_ONLY, trace only) or is delivered as written and then closes (DELIVER_THEN_CLOSE).
+ */
+export function finOf(msg: { subject: string; bodyHtmlOrText: string; attachments: number }): FinKind {
+  if (!subjectHasFin(msg.subject)) return 'NONE';
+  return isBlankBody(msg.bodyHtmlOrText) && msg.attachments === 0 ? 'CLOSE_ONLY' : 'DELIVER_THEN_CLOSE';
+}
+
+/** MSG-8: the warning the PS reads before sending a `[FIN]` message (null: no warning). */
+export function finWarning(kind: FinKind): string | null {
+  if (kind === 'CLOSE_ONLY') return 'Ce message ne sera pas transmis au patient : il clôt la conversation.';
+  if (kind === 'DELIVER_THEN_CLOSE') return 'Ce message sera transmis, puis la conversation sera close.';
+  return null;
+}
+
+/** MSG-4: the options, with the labels the PS reads. */
+export const REPLY_OPTIONS: Record<ReplyOption, string> = {
+  REPLY: 'Le patient peut répondre',
+  REPLY_TO_ALL: 'Le patient peut répondre à tous',
+  REPLY_BLOCKED: 'Réponse bloquée',
+  NO_REPLY: 'Message sans réponse possible',
+  NEW_MESSAGE: 'Le patient doit écrire un nouveau message',
+};
+export const isReplyOption = (v: string): v is ReplyOption => Object.hasOwn(REPLY_OPTIONS, v);
+
+/**
+ * MSG-4, MSG-5: why the patient may not reply (null: they may). A closed conversation wins; then the
+ * option of the professional's latest message. One professional per conversation: REPLY_TO_ALL
+ * answers the same person as REPLY.
+ */
+export function replyRefusal(c: { closed: boolean; professionalLabel: string; lastOption: ReplyOption | null }): string | null {
+  if (c.closed) return `${c.professionalLabel} a mis fin à vos échanges.`;
+  switch (c.lastOption) {
+    case 'REPLY_BLOCKED':
+    case 'NO_REPLY':
+      return 'Ce professionnel n’accepte pas de réponse à ce message.';
+    case 'NEW_MESSAGE':
+      return 'Ce professionnel vous demande d’écrire un nouveau message plutôt que de répondre.';
+    default:
+      return null;
+  }
+}
+
+/**
+ * MSG-3(a): a professional is "contactable" when they already wrote to the profile and their latest
+ * conversation with it is open. MSG-5: closing loses them until they write again (a new conversation).
+ */
+export function isContactable(conversations: readonly { openedAt: Date; closedAt: Date | null; psWrote: boolean }[]): boolean {
+  if (!conversations.some((c) => c.psWrote)) return false;
+  const latest = conversations.reduce((a, b) => (b.openedAt > a.openedAt ? b : a));
+  return latest.closedAt === null;
+}
+
+/** MSG-9: how a message written for a profile by someone else is labelled (null for the holder). */
+export function writtenByLabel(role: PatientRole, writerName: string, profileName: string): string | null {
+  if (role === 'REPRESENTATIVE') return `rédigé par ${writerName}, représentant légal`;
+  if (role === 'AIDANT') return `rédigé par ${writerName}, l’aidant de ${profileName}`;
+  return null;
+}
+
+/** MSG-10: the total size of a message's attachments. */
+export function attachmentsTooLarge(sizes: readonly number[]): boolean {
+  return sizes.reduce((a, b) => a + b, 0) > MAX_MESSAGE_ATTACHMENT_BYTES;
+}
