@@ -11,6 +11,7 @@ import type { ProfessionalMessagesTable } from './schema/professional-messages';
 import type { PushDevicesTable, NotificationSinkTable } from './schema/notification-channels';
 import type { AppointmentsTable, RemindersTable } from './schema/agenda';
 import type { ConversationsTable, MessagesTable, MessageAttachmentsTable } from './schema/messaging';
+import type { PreventionCalendarItemsTable, PreventionItemsTable } from './schema/prevention';
 
 /**
  * The database as Kysely sees it. Table types live by domain under `db/schema/`, each written by hand
@@ -28,6 +29,7 @@ export type * from './schema/professional-messages';
 export type * from './schema/notification-channels';
 export type * from './schema/agenda';
 export type * from './schema/messaging';
+export type * from './schema/prevention';
 
 export interface DB {
   profiles: ProfilesTable;
@@ -87,6 +89,8 @@ export interface DB {
   conversations: ConversationsTable;
   messages: MessagesTable;
   message_attachments: MessageAttachmentsTable;
+  prevention_calendar_items: PreventionCalendarItemsTable;
+  prevention_items: PreventionItemsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

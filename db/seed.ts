@@ -12,6 +12,7 @@ import { registerService } from '@/lib/services/register-service';
 import { insertApiClient } from '@/lib/api-clients/register-client';
 import { MEASURES_WRITE } from '@/lib/services/status';
 import { ensureDefaultMatrix } from '@/lib/access-matrix/seed-default';
+import { ensurePreventionCalendars } from '@/lib/prevention/calendar-store';
 import { upsertProfessional } from '@/lib/auth/professional-login';
 import { PROFESSIONALS, pscClaims } from '@/lib/dev/pro-sante-connect/professionals';
 
@@ -187,6 +188,7 @@ export async function seed(db: Db, now = new Date()) {
   await ensureDemoService(db);
   await ensureDemoApiClients(db, now);
   await ensureDefaultMatrix(db); // PRO-9: version 1 of the matrice d'habilitation
+  await ensurePreventionCalendars(db); // PRV-1..4: every calendar edition (idempotent)
   return { pendingNir: nir(DEMO.pending.nirBody), pendingState: state.state, childState: jadeState.state };
 }
 

@@ -10,10 +10,11 @@ import { eraseDeletedFiles } from '@/lib/documents/erase-deleted-files';
 import { eraseExpiredExports } from '@/lib/export/build-export';
 import { remindDirectivesReviews } from '@/lib/medical-profile/directives-review';
 import { remindDueReminders } from '@/lib/agenda/remind-due-reminders';
+import { refreshPreventionItems } from '@/lib/prevention/refresh-items';
 
 export const SCHEDULES_QUEUE = 'schedules';
 export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files'
-  | 'directives-review' | 'agenda-reminders';
+  | 'directives-review' | 'agenda-reminders' | 'prevention-items';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
@@ -36,6 +37,8 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
       return remindDirectivesReviews(db, now);
     case 'agenda-reminders':
       return remindDueReminders(db, now);
+    case 'prevention-items':
+      return refreshPreventionItems(db, now);
   }
 }
 
@@ -58,6 +61,9 @@ export async function registerSchedules(queue: Queue, now = new Date()): Promise
   // AGD-5: reminders at 08:00 Paris; the run at start sends those missed while the worker was down (never twice).
   await queue.upsertJobScheduler('agenda-reminders', { pattern: '0 8 * * *', tz: 'Europe/Paris' }, { name: 'agenda-reminders' });
   await queue.add('agenda-reminders', {}, { jobId: `agenda-reminders-start-${now.getTime()}` });
+  // AGD-6: prevention items refreshed at 03:00 Paris (idempotent); the run at start catches up a missed day.
+  await queue.upsertJobScheduler('prevention-items', { pattern: '0 3 * * *', tz: 'Europe/Paris' }, { name: 'prevention-items' });
+  await queue.add('prevention-items', {}, { jobId: `prevention-items-start-${parisDay(now)}` });
   await queue.add('majority', {}, { jobId: `majority-start-${parisDay(now)}` });
   await queue.add('erase-deleted-files', {}, { jobId: `erase-deleted-files-start-${parisDay(now)}` });
   await queue.add('closure', {}, { jobId: `closure-start-${parisDay(now)}` });

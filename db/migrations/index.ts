@@ -31,6 +31,8 @@ import * as m202611291940 from './202611291940_actor_traces';
 import * as m202611292000 from './202611292000_messaging';
 import * as m202611292010 from './202611292010_notification_channels';
 import * as m202611292020 from './202611292020_agenda';
+import * as m202611292030 from './202611292030_prevention_calendars';
+import * as m202611292040 from './202611292040_messaging_more';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +68,6 @@ export const migrations: Record<string, Migration> = {
   '202611292000_messaging': m202611292000,
   '202611292010_notification_channels': m202611292010,
   '202611292020_agenda': m202611292020,
+  '202611292030_prevention_calendars': m202611292030,
+  '202611292040_messaging_more': m202611292040,
 };

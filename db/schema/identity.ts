@@ -176,6 +176,8 @@ export interface ProfessionalsTable {
   facility_name: Generated<string | null>;
   /** EMG-3: works in a SAMU regulation centre. */
   regulation_centre: Generated<boolean>;
+  /** MSG-11: no longer practising since (set by the back-office); null: practising. */
+  inactive_since: Generated<Date | null>;
 }
 
 export interface HeirRequestsTable {

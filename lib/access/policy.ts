@@ -56,6 +56,7 @@ export type Action =
   | 'patient.open'            // a professional reads a patient's record (NORMAL or emergency mode)
   | 'emergency.start'         // EMG-2, EMG-3: bris de glace or regulation
   | 'emergency.report'        // EMG-7: the back-office's per-professional report of emergency accesses (staff)
+  | 'professional.inactive.mark' // MSG-11: staff record that a professional no longer practises
   | 'document.deposit'        // PRO-8, DOC-12: a professional deposits a document
   | 'document.replace'        // DOC-11: the author replaces its document
   | 'document.hide-from-patient' // VIS-9: the author sets invisible_patient
@@ -305,6 +306,7 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'campaign.manage':
     case 'api-client.manage':
     case 'emergency.report':
+    case 'professional.inactive.mark':
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'notifications.read':
       // NOT-6, NOT-7, AID-4: every account that receives a profile's notifications reads them (aidants too).

@@ -84,6 +84,8 @@ const ACTION_LABELS: Record<string, string> = {
   'agenda.reminder.delete': 'Suppression d’un rappel de l’agenda',
   'agenda.read': 'Consultation de l’agenda',
   'agenda.export': 'Export de l’agenda (.ics)',
+  'prevention.items.read': 'Consultation des examens médicaux et vaccinations à réaliser',
+  'prevention.item.mark': 'Mise à jour d’un examen ou d’une vaccination à réaliser',
   'service.list': 'Consultation des services connectés',
   'service.connect': 'Synchronisation avec un service',
   'service.disconnect': 'Déconnexion d’un service',
@@ -112,13 +114,14 @@ const ACTION_LABELS: Record<string, string> = {
   'message.start': 'Nouveau message à un professionnel (messagerie)',
   'message.delete': 'Suppression d’une conversation (messagerie)',
   'message.attachment.save': 'Pièce jointe enregistrée dans les documents (messagerie)',
+  'message.attachment.read': 'Téléchargement d’une pièce jointe par un professionnel (messagerie)',
   'document.replace': 'Remplacement d’un document',
   'document.hide-from-patient': 'Document rendu invisible au patient',
   'document.show-to-patient': 'Document rendu visible au patient',
   'emergency.start': 'Accès en urgence',
   'patient.open': 'Ouverture du profil par un professionnel',
   'document.resubmit': 'Nouvel envoi d’un document déjà déposé',
-  'pro-message.read': 'Lecture par le médecin traitant du message l’informant d’un accès en urgence',
+  'pro-message.read': 'Lecture par un professionnel d’un message de sa messagerie sécurisée vous concernant',
 };
 
 export function describeTrace(e: Pick<AccessEvent, 'action' | 'outcome' | 'actor_type'>): string {

@@ -4,6 +4,7 @@ import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { ValidationError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notify';
+import { deliverHeldMessagesIn } from '@/lib/messaging/deliver-held-messages';
 import { enqueue } from '@/lib/queue/outbox';
 import { applyTransition, closeInTransaction } from './close-profile';
 import { suspensionDeadline } from './rules';
@@ -45,6 +46,7 @@ export async function liftSuspension(db: Db, actor: Actor, profileId: string, no
   await db.transaction().execute(async (trx) => {
     await applyTransition(db, trx, { profileId, event: 'SUSPENSION_LIFTED', actor, action: 'profile.suspension-lift', channel: 'BACKOFFICE' }, now,
       { suspension_deadline: null });
+    await deliverHeldMessagesIn(trx, profileId, now); // MSG-12: messages held during the suspension, if ACTIVE again
   });
 }
 

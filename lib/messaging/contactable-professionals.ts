@@ -11,7 +11,7 @@ export async function contactableIds(db: Db, profileId: string): Promise<Map<str
     .select(['c.professional_id', 'c.opened_at', 'c.closed_at']).select(proLabelSql.as('label'))
     .select((eb) => eb.exists(eb.selectFrom('messages as m').select('m.id').whereRef('m.conversation_id', '=', 'c.id')
       .where('m.author_kind', '=', 'PS').where('m.status', '=', 'DELIVERED')).as('ps_wrote'))
-    .where('c.profile_id', '=', profileId).execute();
+    .where('c.profile_id', '=', profileId).where('pr.inactive_since', 'is', null).execute(); // MSG-11: never one who stopped practising
   const byPro = new Map<string, { label: string; list: { openedAt: Date; closedAt: Date | null; psWrote: boolean }[] }>();
   for (const r of rows) {
     const entry = byPro.get(r.professional_id) ?? { label: r.label, list: [] };

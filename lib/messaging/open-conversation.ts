@@ -11,6 +11,8 @@ export type ConversationMessage = {
 };
 export type OpenedConversation = {
   id: string; subject: string; professionalId: string; professionalLabel: string; closed: boolean;
+  /** MSG-11: the professional no longer practises (the page warns). */
+  professionalInactive: boolean;
   messages: ConversationMessage[];
   /** MSG-4, MSG-5: why the patient may not reply, in French (null: they may). */
   replyRefusal: string | null;
@@ -40,6 +42,8 @@ export async function openConversation(db: Db, actor: Actor, input: { profileId:
   const lastPs = messages.filter((m) => m.authorKind === 'PS').at(-1);
   return {
     id: c.id, subject: c.subject, professionalId: c.professional_id, professionalLabel: c.professional_label, closed: c.closed_at !== null, messages,
-    replyRefusal: replyRefusal({ closed: c.closed_at !== null, professionalLabel: c.professional_label, lastOption: lastPs?.replyOption ?? null }),
+    professionalInactive: c.inactive_since !== null,
+    replyRefusal: replyRefusal({ closed: c.closed_at !== null, professionalLabel: c.professional_label, lastOption: lastPs?.replyOption ?? null,
+      inactive: c.inactive_since !== null }),
   };
 }

@@ -41,7 +41,7 @@ export async function conversationOf(db: Db, profileId: string, conversationId: 
   if (!/^[0-9a-f-]{36}$/i.test(conversationId)) throw new NotFoundError('Conversation');
   const row = await db.selectFrom('conversations as c').innerJoin('professionals as pr', 'pr.id', 'c.professional_id')
     .select(['c.id', 'c.profile_id', 'c.professional_id', 'c.subject', 'c.opened_at', 'c.closed_at', 'c.last_message_at',
-      'c.patient_read_at', 'c.deleted_by_patient_at'])
+      'c.patient_read_at', 'c.deleted_by_patient_at', 'pr.inactive_since'])
     .select(proLabelSql.as('professional_label'))
     .where('c.id', '=', conversationId).where('c.profile_id', '=', profileId).executeTakeFirst();
   if (!row) throw new NotFoundError('Conversation');

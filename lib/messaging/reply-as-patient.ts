@@ -6,6 +6,7 @@ import { recordAccess } from '@/lib/audit/record-access';
 import { DomainError, NotFoundError, ValidationError } from '@/lib/errors';
 import { checkAttachments, discardAttachments, insertAttachments, putAttachments, type IncomingFile } from './attachments';
 import { loadVisibleMessages } from './open-conversation';
+import { noticePatientMessage } from './patient-message-notice';
 import { conversationOf, ensurePatientSide } from './patient-side';
 import { MAX_BODY, replyRefusal } from './rules';
 
@@ -35,7 +36,7 @@ export async function replyAsPatient(db: Db, actor: Actor, raw: PatientReplyInpu
   const visible = await loadVisibleMessages(db, c.id);
   if (visible.length === 0) throw new NotFoundError('Conversation');
   const refusal = replyRefusal({ closed: c.closed_at !== null, professionalLabel: c.professional_label,
-    lastOption: visible.filter((m) => m.authorKind === 'PS').at(-1)?.replyOption ?? null });
+    lastOption: visible.filter((m) => m.authorKind === 'PS').at(-1)?.replyOption ?? null, inactive: c.inactive_since !== null });
   if (refusal) throw new ReplyRefusedError(refusal);
   const files = await checkAttachments(raw.files ?? []);
   if (!input.body.trim() && files.length === 0) throw new ValidationError('message.body-missing', 'Écrivez votre message ou joignez un document.', 'message');
@@ -52,6 +53,8 @@ export async function replyAsPatient(db: Db, actor: Actor, raw: PatientReplyInpu
       await insertAttachments(trx, message.id, stored, now);
       await trx.updateTable('conversations').set({ last_message_at: now, patient_read_at: now }).where('id', '=', c.id).execute();
       await recordAccess(trx, { actor, action: 'message.reply', profileId: input.profileId, target: { type: 'message', id: message.id }, at: now });
+      await noticePatientMessage(trx, { professionalId: c.professional_id, profileId: input.profileId, patientName: side.profileName,
+        subject: c.subject, started: false, at: now });
       return { messageId: message.id };
     });
   } catch (error) {

@@ -70,8 +70,9 @@ export const isReplyOption = (v: string): v is ReplyOption => Object.hasOwn(REPL
  * option of the professional's latest message. One professional per conversation: REPLY_TO_ALL
  * answers the same person as REPLY.
  */
-export function replyRefusal(c: { closed: boolean; professionalLabel: string; lastOption: ReplyOption | null }): string | null {
+export function replyRefusal(c: { closed: boolean; professionalLabel: string; lastOption: ReplyOption | null; inactive?: boolean }): string | null {
   if (c.closed) return `${c.professionalLabel} a mis fin à vos échanges.`;
+  if (c.inactive) return inactiveRefusal(c.professionalLabel);
   switch (c.lastOption) {
     case 'REPLY_BLOCKED':
     case 'NO_REPLY':
@@ -82,6 +83,10 @@ export function replyRefusal(c: { closed: boolean; professionalLabel: string; la
       return null;
   }
 }
+
+/** MSG-11: the professional no longer practises: the patient is told and cannot write to them. */
+export const inactiveRefusal = (professionalLabel: string) =>
+  `${professionalLabel} n’exerce plus : vous ne pouvez plus lui écrire. Contactez un autre professionnel de santé.`;
 
 /**
  * MSG-3(a): a professional is "contactable" when they already wrote to the profile and their latest

@@ -6,8 +6,9 @@ import { recordAccess } from '@/lib/audit/record-access';
 import { ValidationError } from '@/lib/errors';
 import { checkAttachments, discardAttachments, insertAttachments, putAttachments, type IncomingFile } from './attachments';
 import { contactableIds } from './contactable-professionals';
-import { ensurePatientSide } from './patient-side';
-import { MAX_BODY, MAX_SUBJECT } from './rules';
+import { noticePatientMessage } from './patient-message-notice';
+import { ensurePatientSide, proLabelSql } from './patient-side';
+import { inactiveRefusal, MAX_BODY, MAX_SUBJECT } from './rules';
 
 export const patientStartSchema = z.object({
   profileId: z.string().uuid('Profil introuvable.'),
@@ -25,6 +26,9 @@ export type PatientStartInput = z.input<typeof patientStartSchema> & { files?: I
 export async function startPatientConversation(db: Db, actor: Actor, raw: PatientStartInput, now: Date): Promise<{ conversationId: string }> {
   const input = parseInput(patientStartSchema, raw);
   const side = await ensurePatientSide(db, actor, 'message.write', input.profileId, 'message.start', now);
+  const pro = await db.selectFrom('professionals as pr').select(['pr.inactive_since']).select(proLabelSql.as('label'))
+    .where('pr.id', '=', input.professionalId).executeTakeFirst();
+  if (pro?.inactive_since) throw new ValidationError('message.professional-inactive', inactiveRefusal(pro.label), 'professionnel'); // MSG-11
   if (!(await contactableIds(db, input.profileId)).has(input.professionalId)) {
     throw new ValidationError('message.not-contactable',
       'Vous ne pouvez écrire qu’à un professionnel qui vous a déjà écrit et dont la dernière conversation est ouverte (MSG-3).', 'professionnel');
@@ -44,6 +48,8 @@ export async function startPatientConversation(db: Db, actor: Actor, raw: Patien
       }).returning('id').executeTakeFirstOrThrow();
       await insertAttachments(trx, m.id, stored, now);
       await recordAccess(trx, { actor, action: 'message.start', profileId: input.profileId, target: { type: 'conversation', id: c.id }, at: now });
+      await noticePatientMessage(trx, { professionalId: input.professionalId, profileId: input.profileId, patientName: side.profileName,
+        subject: input.subject, started: true, at: now });
       return { conversationId: c.id };
     });
   } catch (error) {

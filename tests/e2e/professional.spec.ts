@@ -39,7 +39,6 @@ async function depositPdf(page: Page, profileId: string, title: string, type: st
 test('a doctor deposits documents the patient sees and is told of; a pharmacist reads the allowed one, not the masked one; a podiatrist is denied the delivery report', async ({ browser, db }) => {
   const first = 'Lucie';
   const patient = await anActivatedAdult(db, { firstNames: first, birthName: 'PROTEST', sex: 2 });
-  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', patient.profileId).execute();
 
   const doctor = await (await browser.newContext()).newPage();
   await signInWithProSanteConnect(doctor, '10100000001');

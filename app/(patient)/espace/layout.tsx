@@ -5,6 +5,8 @@ import { signOutAction } from '@/app/_auth/login-actions';
 import { NotificationsNavLabel, notificationsNavName } from '@/components/notifications/NotificationsNavLabel';
 import { getDb } from '@/db/client';
 import { unreadCounts } from '@/lib/notifications/unread-counts';
+import { MessagesNavLabel, messagesNavName } from '@/components/messaging/MessagesNavLabel';
+import { unreadMessagesForNav } from '@/lib/messaging/unread-nav';
 
 const nav = [
   { href: '/espace', label: 'Accueil' },
@@ -24,9 +26,11 @@ const nav = [
 export default async function PatientLayout({ children }: { children: ReactNode }) {
   const actor = await requireAudience('patient');
   // NOT-6: the unread count is part of the menu entry's name ("Notifications, 3 non lues").
-  const { total: unread } = await unreadCounts(getDb(), actor);
-  const items = nav.map((item) => (item.href !== '/espace/notifications' ? item
-    : { ...item, label: <NotificationsNavLabel unread={unread} />, ariaLabel: notificationsNavName(unread) }));
+  const [{ total: unread }, unreadMessages] = await Promise.all([unreadCounts(getDb(), actor), unreadMessagesForNav(getDb(), actor)]);
+  const items = nav.map((item) => (item.href === '/espace/messagerie'
+    ? { ...item, label: <MessagesNavLabel unread={unreadMessages} />, ariaLabel: messagesNavName(unreadMessages) }
+    : item.href !== '/espace/notifications' ? item
+      : { ...item, label: <NotificationsNavLabel unread={unread} />, ariaLabel: notificationsNavName(unread) }));
   return (
     <PageShell homeHref="/espace" nav={items} user={{ name: actor.name, signOutAction }}>
       {children}

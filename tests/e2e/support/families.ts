@@ -21,7 +21,9 @@ export async function anActivatedAdult(db: Db, person: { firstNames: string; bir
   const month = 1 + randomInt(12);
   const nir = aNir({ sex: person.sex, year, month });
   const birthDate = `${year}-${String(month).padStart(2, '0')}-15`;
-  const email = `${person.firstNames.toLowerCase()}.${randomInt(1e9)}@exemple.test`;
+  // Identifiants and addresses take no accents (Inès → ines).
+  const plain = person.firstNames.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+  const email = `${plain}.${randomInt(1e9)}@exemple.test`;
   const since = Date.now();
   const { profileId } = await createBeneficiary(db, await aStaffMember(db), {
     nir, vitaleSerial: '12345678901', birthName: person.birthName, firstNames: person.firstNames, birthDate, email,
@@ -29,8 +31,10 @@ export async function anActivatedAdult(db: Db, person: { firstNames: string; bir
   await db.insertInto('insured_people').values({ nir, vitale_serial: '12345678901', birth_name: person.birthName, first_names: person.firstNames,
     birth_date: birthDate, sex: person.sex, birth_place: '75056', departement: '75', email, mobile: null, postal_address: null, parent_nir: null,
     ase: false, has_dmp: false, row_hash: 'x', last_import_id: null, updated_at: new Date() }).execute();
+  // The five INS traits (ID-6): the birthplace the fund knows, as on the insured person above.
+  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', profileId).execute();
   const code = codeProvisoireIn(await waitForMail(email, /Votre profil Mon espace santé/, since));
-  const identifiant = `${person.firstNames.toLowerCase()}.${randomInt(1e9)}`;
+  const identifiant = `${plain}.${randomInt(1e9)}`;
   const password = 'Azur-Lagon-7x!';
   const { enrolmentId } = await startActivation(db, { nir, vitaleSerial: '12345678901', birthDate, code }, new Date());
   const otpSince = Date.now();

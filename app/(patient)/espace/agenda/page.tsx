@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { AgendaList } from '@/components/agenda/AgendaList';
 import { AppointmentForm } from '@/components/agenda/AppointmentForm';
 import { ReminderForm } from '@/components/agenda/ReminderForm';
+import { PreventionSection } from '@/components/prevention/PreventionItems';
 import { ProfileSwitcher } from '@/components/documents/ProfileSwitcher';
 import { Alert, ButtonLink, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
@@ -12,15 +13,17 @@ import { listAgenda } from '@/lib/agenda/list-agenda';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
+import { listChildrenPreventionItems, listPreventionItems } from '@/lib/prevention/list-items';
 import { selectedProfileId } from '../selected-profile';
 import { addAppointmentAction, addReminderAction, deleteAppointmentAction, deleteReminderAction } from './actions';
 import { agendaHref } from './links';
+import { markPreventionItemAction } from './prevention-actions';
 
 export const metadata: Metadata = { title: 'Agenda' };
 
 type Search = { profil?: string; avant?: string; enregistre?: string; supprime?: string; erreur?: string };
 
-const SAVED: Record<string, string> = { 'rendez-vous': 'Rendez-vous enregistré.', rappel: 'Rappel enregistré.', modification: 'Rendez-vous modifié.' };
+const SAVED: Record<string, string> = { 'rendez-vous': 'Rendez-vous enregistré.', rappel: 'Rappel enregistré.', modification: 'Rendez-vous modifié.', suivi: 'Suivi mis à jour.' };
 const DELETED: Record<string, string> = { 'rendez-vous': 'Rendez-vous supprimé.', rappel: 'Rappel supprimé.' };
 
 /**
@@ -46,6 +49,9 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
   const [upcoming, past] = pages;
   const { profile } = upcoming;
   const own = profile.own;
+  // AGD-6, AGD-7: the profile's prevention items (refreshed on opening), and the children's on the holder's own agenda.
+  const [prevention, childrenPrevention] = await Promise.all([listPreventionItems(db, actor, { profileId: profile.id }, now),
+    own ? listChildrenPreventionItems(db, actor, now) : []]);
   const profiles = (await listAccessibleProfiles(db, actor)).filter((p) => p.id === profile.id || p.state === 'ACTIVE');
   const href = (path = '', extra: Record<string, string> = {}) => agendaHref(profile.id, own, path, extra);
   const lists = { profileId: profile.id, editHref: (id: string) => href(`/rendez-vous/${id}`),
@@ -69,6 +75,7 @@ export default async function AgendaPage({ searchParams }: { searchParams: Promi
         <h2 id="a-venir" className="mb-4 text-2xl font-bold">À venir</h2>
         <AgendaList items={upcoming.items} empty="Aucun rendez-vous ni rappel à venir." {...lists} />
       </section>
+      <PreventionSection own={prevention} represented={childrenPrevention} pageProfileId={profile.id} mark={markPreventionItemAction} />
       <div className="mb-10 grid gap-10 lg:grid-cols-2">
         <section aria-labelledby="ajouter-rdv">
           <h2 id="ajouter-rdv" className="mb-4 text-2xl font-bold">Ajouter un rendez-vous</h2>

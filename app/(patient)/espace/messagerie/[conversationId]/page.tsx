@@ -32,6 +32,9 @@ export default async function ConversationPage({ params, searchParams }: { param
     <>
       <p className="mb-2"><Link className="underline" href={withProfile('/espace/messagerie', search.profil)}>Retour à la messagerie</Link></p>
       <PageTitle title={c.subject} lead={`Avec ${c.professionalLabel}`} />
+      {c.professionalInactive && c.closed && (
+        <Alert variant="warning" title={`${c.professionalLabel} n’exerce plus`}>Vous ne pouvez plus lui écrire.</Alert>
+      )}
       {search.erreur && <Alert variant="error" title="L’action n’a pas abouti">{search.erreur}</Alert>}
       {search.envoye && <Alert variant="success" title="Message envoyé" />}
       {search.enregistre && <Alert variant="success" title="Pièce jointe enregistrée dans vos documents" />}

@@ -74,7 +74,13 @@ export default async function ProMessagesPage({ params, searchParams }: { params
                   <p className="text-sm">{m.authorKind === 'PS' ? 'Vous' : m.authorLabel}{m.writtenBy ? ` (${m.writtenBy})` : ''} — {DATE_TIME.format(m.createdAt)}
                     {m.status === 'HELD' ? ' — en attente (profil suspendu)' : ''}</p>
                   <p className="whitespace-pre-wrap">{m.body}</p>
-                  {m.attachments.length > 0 && <p className="text-sm">Pièces jointes : {m.attachments.map((a) => a.name).join(', ')}</p>}
+                  {m.attachments.length > 0 && (
+                    <ul className="mt-1 text-sm" aria-label="Pièces jointes">
+                      {m.attachments.map((a) => (
+                        <li key={a.id}><a className="underline" href={`/pro/patients/${encodeURIComponent(profileId)}/messages/piece-jointe/${a.id}`}>Télécharger {a.name}</a></li>
+                      ))}
+                    </ul>
+                  )}
                 </li>
               ))}
             </ol>
