@@ -10,8 +10,9 @@ import type { ProfessionalAuthorisationsTable, EmergencyAccessesTable, ApiClient
 import type { ProfessionalMessagesTable } from './schema/professional-messages';
 import type { PushDevicesTable, NotificationSinkTable } from './schema/notification-channels';
 import type { AppointmentsTable, RemindersTable } from './schema/agenda';
-import type { ConversationsTable, MessagesTable, MessageAttachmentsTable } from './schema/messaging';
+import type { ConversationsTable, MessagesTable, MessageAttachmentsTable, PharmaciesTable } from './schema/messaging';
 import type { PreventionCalendarItemsTable, PreventionItemsTable } from './schema/prevention';
+import type { PreventionCampaignsTable, PreventionMessagesTable, PreventionOptOutsTable } from './schema/prevention-campaigns';
 
 /**
  * The database as Kysely sees it. Table types live by domain under `db/schema/`, each written by hand
@@ -30,6 +31,7 @@ export type * from './schema/notification-channels';
 export type * from './schema/agenda';
 export type * from './schema/messaging';
 export type * from './schema/prevention';
+export type * from './schema/prevention-campaigns';
 
 export interface DB {
   profiles: ProfilesTable;
@@ -89,8 +91,12 @@ export interface DB {
   conversations: ConversationsTable;
   messages: MessagesTable;
   message_attachments: MessageAttachmentsTable;
+  pharmacies: PharmaciesTable;
   prevention_calendar_items: PreventionCalendarItemsTable;
   prevention_items: PreventionItemsTable;
+  prevention_campaigns: PreventionCampaignsTable;
+  prevention_messages: PreventionMessagesTable;
+  prevention_opt_outs: PreventionOptOutsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

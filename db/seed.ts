@@ -155,6 +155,14 @@ export async function seed(db: Db, now = new Date()) {
   await ensureDemoDocuments(db, leo, LEO_DOCUMENTS, now);
   await ensureDemoEpisodes(db, marie, MARIE_EPISODES);
   await ensureDemoEpisodes(db, leo, LEO_EPISODES);
+  // MSG-3(b): two demo pharmacies with an organisational mailbox; Marie had a reimbursed dispensation at the first one 2 months ago.
+  await db.insertInto('pharmacies').values([
+    { finess: '750000011', name: 'Pharmacie du Marché', city: 'Paris 11e', organisational_mailbox: true },
+    { finess: '750000029', name: 'Grande Pharmacie de la Gare', city: 'Paris 10e', organisational_mailbox: true },
+  ]).onConflict((oc) => oc.column('finess').doNothing()).execute();
+  await db.insertInto('care_episodes').values({ profile_id: marie, claim_line_id: 'demo-marie-pharma-0001', category: 'MEDICINE',
+    care_date: new Date(Date.now() - 60 * 86_400_000).toISOString().slice(0, 10), label: 'Paracétamol 1 g, comprimé', prescriber_specialty: 'Médecine générale',
+    dispenser_finess: '750000011', import_id: null }).onConflict((oc) => oc.column('claim_line_id').doNothing()).execute();
 
   // A PENDING person with a known code provisoire, to try the activation.
   const jean = await ensureProfile(db, { nir: nir(DEMO.pending.nirBody), serial: DEMO.pending.vitaleSerial, birthName: 'MARTIN',

@@ -5,9 +5,10 @@ import type { Db } from '@/db/client';
 import { dispatchCampaign, type DispatchResult } from '@/lib/campaigns/dispatch';
 import { config } from '@/lib/config';
 import type { BulkSender } from '@/lib/notifications/bulk-sender';
+import { runPreventionCampaign } from '@/lib/prevention-campaigns/run-campaign';
 
 export const CAMPAIGNS_QUEUE = 'campaigns';
-export type CampaignJob = { outboxId?: string; campaignId?: string };
+export type CampaignJob = { outboxId?: string; campaignId?: string; prevention?: boolean };
 
 /**
  * One dispatcher run for a campaign (CMP-3, CMP-9). The job carries an outbox id (start, resume,
@@ -15,9 +16,19 @@ export type CampaignJob = { outboxId?: string; campaignId?: string };
  */
 export async function processCampaignJob(db: Db, sender: BulkSender, job: CampaignJob, shouldStop = () => false): Promise<DispatchResult> {
   let campaignId = job.campaignId;
+  let prevention = job.prevention ?? false;
   if (job.outboxId) {
     const row = await db.selectFrom('outbox').select(['payload']).where('id', '=', job.outboxId).executeTakeFirst();
     campaignId = (row?.payload as { campaignId?: string } | undefined)?.campaignId;
+    prevention = (row?.payload as { prevention?: boolean } | undefined)?.prevention ?? false;
+  }
+  // PRV-6..9: a prevention campaign's run rides the same queue (lib/prevention-campaigns/run-campaign.ts).
+  if (campaignId && prevention) {
+    const result = await runPreventionCampaign(db, campaignId, { now: () => new Date(), shouldStop });
+    if (job.outboxId && !shouldStop()) {
+      await db.updateTable('outbox').set((eb) => ({ status: 'DONE', done_at: new Date(), attempts: eb('attempts', '+', 1) })).where('id', '=', job.outboxId).execute();
+    }
+    return result;
   }
   if (!campaignId) return 'missing';
   const result = await dispatchCampaign(db, sender, campaignId, {
@@ -41,8 +52,13 @@ export async function watchCampaigns(db: Db, queue: Queue, now: Date, slotMs: nu
     where c.status in ('RUNNING', 'CANCELLED')
       and (r.status in ('QUEUED', 'LETTER_QUEUED') and (c.status = 'RUNNING' or r.profile_id is not null)
         or (r.status in ('PREPARED', 'SENDING') and r.lease_until < ${now}))`.execute(db);
-  if (rows.length === 0) return 0;
+  // PRV-6: a RUNNING prevention campaign is picked up again too (its run resumes at its cursor).
+  const prevention = await db.selectFrom('prevention_campaigns').select('id').where('status', '=', 'RUNNING').execute();
+  if (rows.length + prevention.length === 0) return 0;
   const slot = Math.floor(now.getTime() / slotMs);
-  await queue.addBulk(rows.map((r) => ({ name: 'dispatch', data: { campaignId: r.id }, opts: { jobId: `campaign-${r.id}-w${slot}` } })));
-  return rows.length;
+  await queue.addBulk([
+    ...rows.map((r) => ({ name: 'dispatch', data: { campaignId: r.id }, opts: { jobId: `campaign-${r.id}-w${slot}` } })),
+    ...prevention.map((r) => ({ name: 'dispatch', data: { campaignId: r.id, prevention: true }, opts: { jobId: `prevention-${r.id}-w${slot}` } })),
+  ]);
+  return rows.length + prevention.length;
 }

@@ -11,6 +11,7 @@ import { eraseExpiredExports } from '@/lib/export/build-export';
 import { remindDirectivesReviews } from '@/lib/medical-profile/directives-review';
 import { remindDueReminders } from '@/lib/agenda/remind-due-reminders';
 import { refreshPreventionItems } from '@/lib/prevention/refresh-items';
+import { startDuePreventionCampaigns } from '@/lib/prevention-campaigns/manage';
 
 export const SCHEDULES_QUEUE = 'schedules';
 export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files'
@@ -21,8 +22,11 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
   switch (name) {
     case 'close-windows':
       return closeWindows(db, now);
-    case 'start-due-campaigns':
-      return startDueCampaigns(db, now);
+    case 'start-due-campaigns': {
+      const started = await startDueCampaigns(db, now);
+      await startDuePreventionCampaigns(db, now); // PRV-6: scheduled prevention campaigns, same minute tick
+      return started;
+    }
     case 'birth-campaigns':
       return topUpBirthCampaigns(db, now);
     case 'majority':

@@ -33,6 +33,8 @@ import * as m202611292010 from './202611292010_notification_channels';
 import * as m202611292020 from './202611292020_agenda';
 import * as m202611292030 from './202611292030_prevention_calendars';
 import * as m202611292040 from './202611292040_messaging_more';
+import * as m202611292050 from './202611292050_prevention_campaigns';
+import * as m202611292060 from './202611292060_pharmacies';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +72,6 @@ export const migrations: Record<string, Migration> = {
   '202611292020_agenda': m202611292020,
   '202611292030_prevention_calendars': m202611292030,
   '202611292040_messaging_more': m202611292040,
+  '202611292050_prevention_campaigns': m202611292050,
+  '202611292060_pharmacies': m202611292060,
 };

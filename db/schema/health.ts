@@ -71,6 +71,8 @@ export interface CareEpisodesTable {
   category: CareCategory;
   label: string;
   prescriber_specialty: string | null;
+  /** MSG-3(b): the FINESS of the pharmacy that dispensed this line (feed column `finess_dispensateur`, optional). */
+  dispenser_finess: ColumnType<string | null, string | null | undefined, string | null>;
   import_id: string | null;
   created_at: CreatedAt;
 }

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 import type { Timestamp } from './columns';
 
 /** MSG-4: the reply option a professional sets per message. */
@@ -11,7 +11,9 @@ export type MessageStatus = 'DELIVERED' | 'HELD';
 export interface ConversationsTable {
   id: Generated<string>;
   profile_id: string;
-  professional_id: string;
+  /** Null for a conversation with a pharmacy (MSG-3(b)): exactly one of professional_id, pharmacy_finess. */
+  professional_id: string | null;
+  pharmacy_finess: ColumnType<string | null, string | null | undefined, never>;
   subject: string;
   opened_at: Timestamp;
   closed_at: Timestamp | null;
@@ -47,4 +49,13 @@ export interface MessageAttachmentsTable {
   size_bytes: number;
   sha256: string;
   created_at: Timestamp;
+}
+
+/** MSG-3(b): a pharmacy by its FINESS; `organisational_mailbox`: it receives patients' messages. */
+export interface PharmaciesTable {
+  finess: string;
+  name: string;
+  city: string;
+  organisational_mailbox: Generated<boolean>;
+  created_at: Generated<Timestamp>;
 }

@@ -64,6 +64,7 @@ export type Action =
   | 'message.read'            // MSG-4, MSG-5, MSG-10: the patient side reads its inbox (aidants too, AID-4)
   | 'message.write'           // MSG-3..5, MSG-9: the patient side replies, writes, deletes (aidants labelled, AID-4)
   | 'message.send'            // MSG-2, MSG-12, PRO-6: a professional writes to a patient
+  | 'prevention.manage'       // PRV-6..9: staff run prevention campaigns; PRV-8: holder or representative opts a profile out
   | 'advisor.access'
   | 'pro.access';
 
@@ -315,6 +316,12 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (actor.kind === 'ADVISOR') return deny('advisor-no-medical');
       if (actor.kind === 'STAFF') return deny('staff-no-medical');
       return deny('wrong-audience');
+    case 'prevention.manage':
+      // PRV-6..9: campaigns are run by staff (no profile); PRV-8: the opt-out by the holder or a representative (never an aidant).
+      if (actor.kind === 'STAFF') return target.profile ? deny('staff-no-medical') : ALLOW;
+      if (!target.profile) return deny('no-target');
+      if (actor.kind !== 'PATIENT') return deny('wrong-audience');
+      return patientReaches(actor, target.profile);
     case 'notifications.manage':
       // NOT-1: switches belong to the account that signs in. FS-3 lets an advisor change them only during an
       // assisted visit with the person present (FS-2); that visit is not built yet, so advisors are refused.

@@ -115,6 +115,8 @@ const ACTION_LABELS: Record<string, string> = {
   'message.delete': 'Suppression d’une conversation (messagerie)',
   'message.attachment.save': 'Pièce jointe enregistrée dans les documents (messagerie)',
   'message.attachment.read': 'Téléchargement d’une pièce jointe par un professionnel (messagerie)',
+  'prevention.opt-out': 'Refus des messages de prévention',
+  'prevention.opt-in': 'Messages de prévention à nouveau acceptés',
   'document.replace': 'Remplacement d’un document',
   'document.hide-from-patient': 'Document rendu invisible au patient',
   'document.show-to-patient': 'Document rendu visible au patient',

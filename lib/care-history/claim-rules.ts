@@ -10,15 +10,20 @@ import { CARE_CATEGORY_CODES, isCareCategory } from './categories';
  */
 export const CLAIM_COLUMNS = [
   'identifiant_ligne', 'nir', 'date_soins', 'categorie', 'libelle', 'specialite_prescripteur', 'acte_confidentiel_mineur',
+  'finess_dispensateur',
 ] as const;
 export type ClaimColumn = (typeof CLAIM_COLUMNS)[number];
 export type RawClaim = Partial<Record<ClaimColumn, string>>;
 /** The prescriber's specialty may be absent (a vaccine bought without prescription). */
-export const OPTIONAL_CLAIM_COLUMNS: readonly ClaimColumn[] = ['specialite_prescripteur'];
+export const OPTIONAL_CLAIM_COLUMNS: readonly ClaimColumn[] = ['specialite_prescripteur', 'finess_dispensateur'];
+/** MSG-3(b): the dispensing pharmacy's FINESS (9 characters; 2A/2B for Corsica), optional — older feeds lack the column. */
+const FINESS = /^[0-9][0-9AB][0-9]{7}$/;
 
 export type ClaimLine = {
   claimLineId: string; nir: string; careDate: string; category: CareCategory; label: string;
   prescriberSpecialty: string | null;
+  /** MSG-3(b): the pharmacy that dispensed the line, when the feed says so. */
+  dispenserFiness: string | null;
   /** HIS-6: an act of L1111-5, L1111-5-1, L2212-4/-7, L6211-3-1 (never stored for a minor). */
   confidential: boolean;
 };
@@ -73,9 +78,15 @@ export function checkClaim(raw: RawClaim, today: string): { line?: ClaimLine; pr
     problems.push({ column: 'specialite_prescripteur', reason: `Spécialité trop longue (${MAX_SPECIALTY} caractères au plus).` });
   }
 
+  const dispenserFiness = text('finess_dispensateur').toUpperCase();
+  if (dispenserFiness && !FINESS.test(dispenserFiness)) {
+    problems.push({ column: 'finess_dispensateur', reason: 'FINESS du dispensateur invalide : 9 caractères attendus (chiffres, 2A ou 2B pour la Corse).' });
+  }
+
   const confidential = yesNo(raw.acte_confidentiel_mineur);
   if (confidential === undefined) problems.push({ column: 'acte_confidentiel_mineur', reason: 'Valeur attendue : « oui » ou « non ».' });
 
   if (problems.length || !careDate || confidential === undefined || !isCareCategory(categoryText)) return { problems };
-  return { line: { claimLineId, nir, careDate, category: categoryText, label, prescriberSpecialty: specialty || null, confidential }, problems };
+  return { line: { claimLineId, nir, careDate, category: categoryText, label, prescriberSpecialty: specialty || null,
+    dispenserFiness: dispenserFiness || null, confidential }, problems };
 }

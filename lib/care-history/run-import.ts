@@ -12,7 +12,7 @@ import { CLAIM_COLUMNS, OPTIONAL_CLAIM_COLUMNS, checkClaim, type RawClaim } from
 type Rejection = { line: number; column: string; reason: string };
 const PROGRESS_EVERY = 50_000;
 const REJECTIONS_BATCH = 5_000;
-const STAGING_COLUMNS = 'import_id, line_no, claim_line_id, nir, care_date, category, label, prescriber_specialty, confidential';
+const STAGING_COLUMNS = 'import_id, line_no, claim_line_id, nir, care_date, category, label, prescriber_specialty, confidential, dispenser_finess';
 const REQUIRED = CLAIM_COLUMNS.filter((c) => !OPTIONAL_CLAIM_COLUMNS.includes(c));
 
 class MissingColumnsError extends Error {
@@ -62,7 +62,7 @@ export async function runCareHistoryImport(db: Db, importId: string, today: stri
       const { line: claim, problems } = checkClaim(record, today);
       if (claim) {
         out.push(copyLine([importId, line, claim.claimLineId, claim.nir, claim.careDate, claim.category, claim.label,
-          claim.prescriberSpecialty, claim.confidential]));
+          claim.prescriberSpecialty, claim.confidential, claim.dispenserFiness]));
       } else {
         for (const p of problems) rejections.push({ line, column: p.column, reason: p.reason });
       }
@@ -141,7 +141,7 @@ async function mergeStaging(db: Db, importId: string, linesRead: number): Promis
       where s.import_id = ${importId} and (p.id is null or p.state <> all(${OPEN_STATES}::text[]))`.execute(trx);
     const counts = await sql<{ accepted: number; withheld: number; inserted: number }>`
       with eligible as (
-        select s.claim_line_id, s.care_date, s.category, s.label, s.prescriber_specialty, p.id as profile_id,
+        select s.claim_line_id, s.care_date, s.category, s.label, s.prescriber_specialty, s.dispenser_finess, p.id as profile_id,
           -- HIS-6: a confidential act of a beneficiary who was a minor on the day of care is never stored.
           (s.confidential and s.care_date < ${EIGHTEENTH_BIRTHDAY}) as withheld
         from care_history_staging s join profiles p on p.nir = s.nir and p.state = any(${OPEN_STATES}::text[])
@@ -154,8 +154,8 @@ async function mergeStaging(db: Db, importId: string, linesRead: number): Promis
         where w.withheld and e.claim_line_id = w.claim_line_id and e.profile_id = w.profile_id returning 1
       ),
       inserted as (
-        insert into care_episodes (profile_id, claim_line_id, care_date, category, label, prescriber_specialty, import_id)
-        select profile_id, claim_line_id, care_date, category, label, prescriber_specialty, ${importId}::uuid
+        insert into care_episodes (profile_id, claim_line_id, care_date, category, label, prescriber_specialty, dispenser_finess, import_id)
+        select profile_id, claim_line_id, care_date, category, label, prescriber_specialty, dispenser_finess, ${importId}::uuid
         from eligible where not withheld
         order by claim_line_id
         on conflict (claim_line_id) do nothing

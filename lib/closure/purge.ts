@@ -41,7 +41,7 @@ async function purgeOne(db: Db, trx: Transaction<DB>, profileId: string, event: 
   for (const table of ['medical_entries', 'directives_reviews', 'activation_codes', 'activation_failures', 'enrolments', 'oppositions', 'documents', 'document_folders',
     'measures', 'measure_targets', 'mask_all_runs', 'professional_blocks', 'privacy_settings', 'care_episodes',
     'service_consents', 'service_push_requests', 'professional_authorisations', 'emergency_accesses', 'professional_messages',
-    'conversations', 'appointments', 'reminders'] as const) {
+    'conversations', 'appointments', 'reminders', 'prevention_messages', 'prevention_opt_outs'] as const) {
     await trx.deleteFrom(table).where('profile_id', '=', profileId).execute();
   }
   for (const { blob_key } of blobs) await blobStore().delete(blob_key!);

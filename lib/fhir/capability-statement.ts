@@ -67,6 +67,18 @@ export function capabilityStatement(base: string): R4.ICapabilityStatement {
           ]),
         },
         { type: 'Binary', documentation: 'Fichier d’un document : octets bruts, ou Binary base64 avec Accept: application/fhir+json.', interaction: interactions(['read']) },
+        {
+          type: 'Communication',
+          documentation: 'Messagerie citoyenne : un message par Communication (recipient Patient/{id}, topic.text = objet, payload contentString '
+            + 'et contentAttachment en base64, 10 Mo par message) ; inResponseTo Communication/{id} pour répondre dans la conversation ; '
+            + 'extension option-reponse (MSG-4). « [FIN] » dans l’objet : sans contenu, la conversation est close et rien n’est transmis (200) ; '
+            + 'avec contenu, le message est transmis puis la conversation close. Profil suspendu : message conservé (202).',
+          interaction: interactions(['search-type', 'create']),
+          searchParam: params([
+            ['patient', 'reference', 'Patient/{id} ; obligatoire (messages de vos conversations avec ce patient)'],
+            ['_count', 'number', 'Taille de page (1 à 200)'],
+          ]),
+        },
       ],
       interaction: [{ code: 'transaction' as R4.CapabilityStatement_Interaction1CodeKind, documentation: 'Dépôt de plusieurs DocumentReference (et Binary référencés).' }],
     }],

@@ -11,7 +11,8 @@ export async function contactableIds(db: Db, profileId: string): Promise<Map<str
     .select(['c.professional_id', 'c.opened_at', 'c.closed_at']).select(proLabelSql.as('label'))
     .select((eb) => eb.exists(eb.selectFrom('messages as m').select('m.id').whereRef('m.conversation_id', '=', 'c.id')
       .where('m.author_kind', '=', 'PS').where('m.status', '=', 'DELIVERED')).as('ps_wrote'))
-    .where('c.profile_id', '=', profileId).where('pr.inactive_since', 'is', null).execute(); // MSG-11: never one who stopped practising
+    .where('c.profile_id', '=', profileId).where('pr.inactive_since', 'is', null)
+    .$narrowType<{ professional_id: string }>().execute(); // the inner join: a professional's conversations only // MSG-11: never one who stopped practising
   const byPro = new Map<string, { label: string; list: { openedAt: Date; closedAt: Date | null; psWrote: boolean }[] }>();
   for (const r of rows) {
     const entry = byPro.get(r.professional_id) ?? { label: r.label, list: [] };
@@ -23,7 +24,7 @@ export async function contactableIds(db: Db, profileId: string): Promise<Map<str
 
 /**
  * MSG-3(a) « Professionnels de santé contactables »: the PS who already wrote to this profile and whose
- * latest conversation with it is open. MSG-3(b) (pharmacies already visited) is not built yet.
+ * latest conversation with it is open. MSG-3(b) (pharmacies already visited): visited-pharmacies.ts.
  */
 export async function contactableProfessionals(db: Db, actor: Actor, profileId: string, now: Date): Promise<ContactablePro[]> {
   await ensurePatientSide(db, actor, 'message.read', profileId, 'message.read', now);

@@ -43,7 +43,9 @@ export async function conversationOf(db: Db, profileId: string, conversationId: 
     .select(['c.id', 'c.profile_id', 'c.professional_id', 'c.subject', 'c.opened_at', 'c.closed_at', 'c.last_message_at',
       'c.patient_read_at', 'c.deleted_by_patient_at', 'pr.inactive_since'])
     .select(proLabelSql.as('professional_label'))
-    .where('c.id', '=', conversationId).where('c.profile_id', '=', profileId).executeTakeFirst();
+    .where('c.id', '=', conversationId).where('c.profile_id', '=', profileId)
+    .$narrowType<{ professional_id: string }>() // the inner join: a professional's conversation (MSG-3(b) pharmacy ones have none)
+    .executeTakeFirst();
   if (!row) throw new NotFoundError('Conversation');
   return row;
 }

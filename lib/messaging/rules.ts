@@ -109,3 +109,21 @@ export function writtenByLabel(role: PatientRole, writerName: string, profileNam
 export function attachmentsTooLarge(sizes: readonly number[]): boolean {
   return sizes.reduce((a, b) => a + b, 0) > MAX_MESSAGE_ATTACHMENT_BYTES;
 }
+
+/** The calendar date one year before `today` (YYYY-MM-DD); 29 February gives 28 February. Pure. */
+export function oneYearBefore(today: string): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const last = new Date(Date.UTC(y - 1, m, 0)).getUTCDate(); // days in that month a year before
+  return `${String(y - 1).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * MSG-3(b): the patient may start a conversation with a pharmacy that has an organisational mailbox and
+ * a reimbursed dispensation for the profile in the past year (its latest date ≥ today − 1 year).
+ */
+export function isVisitedPharmacy(p: { organisationalMailbox: boolean; lastDispensation: string | null }, today: string): boolean {
+  return p.organisationalMailbox && p.lastDispensation !== null && p.lastDispensation >= oneYearBefore(today);
+}
+
+/** MSG-3(b): a first message to a pharmacy carries at least one attachment (the prescription). */
+export const PHARMACY_ATTACHMENT_REQUIRED = 'Joignez au moins un document (votre ordonnance, par exemple) pour écrire à une pharmacie.';

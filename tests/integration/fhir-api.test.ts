@@ -101,7 +101,7 @@ describe('CapabilityStatement and authentication', () => {
   test('GET metadata needs no token and says what is supported', async () => {
     const cs = await ok(new Client({ baseUrl: server.url }).capabilityStatement());
     expect(cs.resourceType).toBe('CapabilityStatement');
-    expect(cs.rest[0].resource.map((r: any) => r.type)).toEqual(['Patient', 'DocumentReference', 'Binary']);
+    expect(cs.rest[0].resource.map((r: any) => r.type)).toEqual(['Patient', 'DocumentReference', 'Binary', 'Communication']);
   });
 
   test('no token, a foreign token, no identity: 401 OperationOutcome with WWW-Authenticate and a French reason', async () => {

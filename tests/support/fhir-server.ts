@@ -8,6 +8,7 @@ import * as patientRead from '@/app/api/fhir/r4/Patient/[id]/route';
 import * as documentType from '@/app/api/fhir/r4/DocumentReference/route';
 import * as documentInstance from '@/app/api/fhir/r4/DocumentReference/[id]/route';
 import * as binary from '@/app/api/fhir/r4/Binary/[id]/route';
+import * as communicationType from '@/app/api/fhir/r4/Communication/route';
 import * as unknown from '@/app/api/fhir/r4/[...path]/route';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
@@ -25,6 +26,7 @@ const ROUTES: [RegExp, RouteModule, (m: RegExpExecArray) => Record<string, unkno
   [/^DocumentReference$/, documentType as RouteModule, () => ({})],
   [/^DocumentReference\/([^/]+)$/, documentInstance as RouteModule, (m) => ({ id: decodeURIComponent(m[1]!) })],
   [/^Binary\/([^/]+)$/, binary as RouteModule, (m) => ({ id: decodeURIComponent(m[1]!) })],
+  [/^Communication$/, communicationType as RouteModule, () => ({})],
   [/^(.+)$/, unknown as RouteModule, (m) => ({ path: m[1]!.split('/').map(decodeURIComponent) })],
 ];
 

@@ -116,7 +116,7 @@ describe('HIS-2, HIS-6: one claim line, checked without I/O', () => {
 
   test('HIS-2: a good line is normalised (category upper-cased, spaces collapsed, empty specialty null)', () => {
     expect(checkClaim(good, '2026-11-28').line).toEqual({ claimLineId: 'L-1', nir: '285037505601715', careDate: '2026-01-14',
-      category: 'MEDICINE', label: 'Ibuprofène 400 mg', prescriberSpecialty: null, confidential: false });
+      category: 'MEDICINE', label: 'Ibuprofène 400 mg', prescriberSpecialty: null, confidential: false, dispenserFiness: null });
   });
 
   test('HIS-2: each bad value is reported on its column in French', () => {

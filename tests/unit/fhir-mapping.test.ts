@@ -331,7 +331,8 @@ describe('other resources', () => {
     const cs = capabilityStatement(BASE);
     expectValidFhir(cs);
     expect(cs.rest![0]!.resource!.map((r) => [r.type, r.interaction!.map((i) => i.code)])).toEqual([
-      ['Patient', ['read', 'search-type']], ['DocumentReference', ['read', 'search-type', 'create', 'delete']], ['Binary', ['read']]]);
+      ['Patient', ['read', 'search-type']], ['DocumentReference', ['read', 'search-type', 'create', 'delete']], ['Binary', ['read']],
+      ['Communication', ['search-type', 'create']]]);
   });
 
   test('the validator itself refuses a wrong resource', () => {

@@ -15,6 +15,7 @@ const nav = [
   { href: '/espace/histoire-de-sante', label: 'Histoire de santé' },
   { href: '/espace/mesures', label: 'Mesures' },
   { href: '/espace/agenda', label: 'Agenda' },
+  { href: '/espace/prevention', label: 'Prévention' }, // PRV-9
   { href: '/espace/messagerie', label: 'Messagerie' }, // MSG
   { href: '/espace/confidentialite', label: 'Confidentialité' },
   { href: '/espace/historique', label: 'Historique d’activité' },

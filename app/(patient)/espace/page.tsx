@@ -7,6 +7,8 @@ import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { childrenToActivate } from '@/lib/representatives/activate-child';
 import { invitationsReceived } from '@/lib/representatives/invitations';
+import { latestUnreadPreventionMessage } from '@/lib/prevention-campaigns/messages';
+import { PreventionMessage } from '@/components/prevention-campaigns/PreventionMessage';
 
 export const metadata: Metadata = { title: 'Accueil de mon espace' };
 
@@ -25,6 +27,8 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const children = profiles.filter((p) => p.relation !== 'HOLDER');
   const justActivated = children.find((c) => c.id === activated);
   const pendingInvitations = invitations.filter((i) => i.status === 'PENDING');
+  // PRV-9: the home card, the latest unread prevention message of the holder's own profile.
+  const prevention = ownOpen && own ? await latestUnreadPreventionMessage(db, actor, own.id) : null;
   return (
     <>
       <PageTitle title={`Bonjour ${own?.firstName ?? actor.name}`} lead="Bienvenue dans Mon espace santé." />
@@ -53,6 +57,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </Card>
             )}
           </div>
+        </section>
+      )}
+      {prevention && (
+        <section aria-labelledby="prevention-accueil" className="mb-10 max-w-3xl">
+          <h2 id="prevention-accueil" className="mb-4 text-2xl font-bold">Prévention</h2>
+          <PreventionMessage message={prevention} brief />
+          <p className="mt-3"><a href="/espace/prevention">Voir tous mes messages de prévention</a></p>
         </section>
       )}
       <h2 className="mb-4 text-2xl font-bold">Mon profil</h2>

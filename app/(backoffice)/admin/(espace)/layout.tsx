@@ -8,6 +8,7 @@ const nav = [
   { href: '/admin/population', label: 'Population assurée' },
   { href: '/admin/remboursements', label: 'Remboursements' },
   { href: '/admin/campagnes', label: 'Campagnes' },
+  { href: '/admin/prevention', label: 'Campagnes de prévention' },
   { href: '/admin/beneficiaires/nouveau', label: 'Créer un bénéficiaire' },
   { href: '/admin/suppressions', label: 'File des suppressions' },
   { href: '/admin/ouvertures', label: 'Ouvertures impossibles' },
