@@ -39,7 +39,7 @@ test('BO-1, CMP-1..9: a campaign from the population file to opposition, activat
   await expect(figure(page, 'Acceptées')).toHaveText('4');
 
   // 2. A new campaign: a wrong département is refused on its field, then the estimate, then creation.
-  await menu.getByRole('link', { name: 'Campagnes' }).click();
+  await menu.getByRole('link', { name: 'Campagnes', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Campagnes de création' })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole('link', { name: 'Nouvelle campagne' }).click();
@@ -138,7 +138,7 @@ test('BO-1, CMP-1..9: a campaign from the population file to opposition, activat
   await expectAccessible(page);
 
   // 8. All campaigns, filtered on the département.
-  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Campagnes' }).click();
+  await page.getByRole('navigation', { name: 'Menu principal' }).getByRole('link', { name: 'Campagnes', exact: true }).click();
   await expect(page.getByRole('row', { name: new RegExp(name) })).toContainText('Terminée');
   await page.getByRole('link', { name: 'Statistiques de toutes les campagnes' }).click();
   await page.getByRole('combobox', { name: 'Département' }).selectOption('23');

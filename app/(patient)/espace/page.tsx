@@ -18,8 +18,14 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const { 'profil-active': activated, 'profil-ferme': closedChild } = await searchParams;
   const db = getDb();
   const now = clock.now();
-  const [profiles, toActivate, invitations] = await Promise.all([
-    listAccessibleProfiles(db, actor), childrenToActivate(db, actor, now), invitationsReceived(db, actor, now),
+  // PRV-9: the home card, the latest unread prevention message of the holder's own open profile (in parallel:
+  // the profile list is shared through React `cache`).
+  const latestPrevention = async () => {
+    const own = (await listAccessibleProfiles(db, actor)).find((p) => p.relation === 'HOLDER');
+    return own?.state === 'ACTIVE' ? latestUnreadPreventionMessage(db, actor, own.id) : null;
+  };
+  const [profiles, toActivate, invitations, prevention] = await Promise.all([
+    listAccessibleProfiles(db, actor), childrenToActivate(db, actor, now), invitationsReceived(db, actor, now), latestPrevention(),
   ]);
   const own = profiles.find((p) => p.relation === 'HOLDER');
   // CLO-8: an account whose own profile is closed still manages the children it represents.
@@ -27,8 +33,6 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
   const children = profiles.filter((p) => p.relation !== 'HOLDER');
   const justActivated = children.find((c) => c.id === activated);
   const pendingInvitations = invitations.filter((i) => i.status === 'PENDING');
-  // PRV-9: the home card, the latest unread prevention message of the holder's own profile.
-  const prevention = ownOpen && own ? await latestUnreadPreventionMessage(db, actor, own.id) : null;
   return (
     <>
       <PageTitle title={`Bonjour ${own?.firstName ?? actor.name}`} lead="Bienvenue dans Mon espace santé." />
