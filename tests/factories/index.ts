@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from '@/db/client';
-import type { PatientActor, StaffActor } from '@/lib/access/actor';
+import type { PatientActor, ProfessionalActor, StaffActor } from '@/lib/access/actor';
+import type { InsTraits } from '@/lib/professional-access/ins';
 import { createBeneficiary } from '@/lib/accounts/create-beneficiary';
 import { unseal } from '@/lib/auth/secrets';
 import { hashPassword } from '@/lib/auth/passwords';
@@ -72,4 +73,28 @@ export const holderActor = (p: Pick<ActivePatient, 'accountId' | 'profileId'>): 
 export async function aHolder(db: Db, now = new Date()): Promise<ActivePatient & { actor: PatientActor }> {
   const p = await anActivePatient(db, now);
   return { ...p, actor: holderActor(p) };
+}
+
+/**
+ * A professional as Pro Santé Connect would describe them (PRO-1, PRO-2, EMG-3, PRO-13), kept in `professionals`
+ * and turned into the actor the pages and the API build. `finess` makes a facility user; `sector` an activity sector.
+ */
+export async function aProfessional(db: Db, opts: { profession?: string; given?: string; family?: string; specialty?: string;
+  finess?: string; facilityName?: string; sector?: string } = {}): Promise<ProfessionalActor> {
+  const { professionalActor, upsertProfessional } = await import('@/lib/auth/professional-login');
+  const rpps = `1${String(randomInt(1e9)).padStart(10, '0')}`;
+  const activity = opts.finess || opts.sector
+    ? [{ numeroFinessEtablissement: opts.finess, raisonSocialeSite: opts.facilityName ?? 'Structure de test', codeSecteurActivite: opts.sector }] : [];
+  const row = await upsertProfessional(db, {
+    sub: `8${rpps}`, SubjectNameID: `8${rpps}`, given_name: opts.given ?? 'Camille', family_name: opts.family ?? `Soignant${randomInt(1e6)}`,
+    SubjectRefPro: { exercices: [{ codeProfession: opts.profession ?? '10', codeSavoirFaire: opts.specialty, activites: activity }] },
+  }, null);
+  return professionalActor(row);
+}
+
+/** ID-6: the profile's INS with its five traits (the birthplace is set, as the fund's data would give it). */
+export async function insOf(db: Db, profileId: string): Promise<InsTraits> {
+  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', profileId).execute();
+  const p = await db.selectFrom('profiles').selectAll().where('id', '=', profileId).executeTakeFirstOrThrow();
+  return { matricule: p.nir, birthName: p.birth_name, firstNames: p.first_names, birthDate: p.birth_date, sex: p.sex, birthPlace: '75056' };
 }

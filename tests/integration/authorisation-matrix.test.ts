@@ -19,7 +19,7 @@ import { registerApiClient } from '@/lib/api-clients/register-client';
 import { issueAccessToken } from '@/lib/api-clients/tokens';
 import { PROFESSIONALS, pscClaims } from '@/lib/dev/pro-sante-connect/professionals';
 import { startProSanteConnect } from '@/lib/dev/pro-sante-connect/server';
-import { aHolder, aStaffMember } from '../factories';
+import { aHolder, aProfessional, aStaffMember } from '../factories';
 import { startFhirServer } from '../support/fhir-server';
 import { expectValidFhir } from '../support/fhir-validate';
 import { pscIdToken } from '../support/psc-id-token';
@@ -119,11 +119,7 @@ async function demoProfessional(reader: Reader): Promise<ProfessionalActor> {
 }
 
 /** The author of the row's document, when it is not the reader: a doctor of its own. */
-async function anAuthor(): Promise<ProfessionalActor> {
-  const rpps = `1${String(randomInt(1e9)).padStart(10, '0')}`;
-  return professionalActor(await upsertProfessional(db, { sub: `8${rpps}`, SubjectNameID: `8${rpps}`, given_name: 'Camille',
-    family_name: `Auteur${randomInt(1e6)}`, SubjectRefPro: { exercices: [{ codeProfession: '10' }] } }, null));
-}
+const anAuthor = () => aProfessional(db, { given: 'Camille', family: `Auteur${randomInt(1e6)}` });
 
 /** Builds the row's situation through the real use cases; returns the reader, the profile and the document. */
 async function situation(row: Row) {

@@ -5,7 +5,7 @@ import { renderEmail, type EmailMessage } from '@/emails';
 import type { ProfessionalActor } from '@/lib/access/actor';
 import { describeAction, modeLabel } from '@/lib/audit/history-format';
 import { listHistory } from '@/lib/audit/history';
-import { professionalActor, SAMU_REGULATION_SECTOR, upsertProfessional } from '@/lib/auth/professional-login';
+import { SAMU_REGULATION_SECTOR } from '@/lib/auth/professional-login';
 import { setEmergencyToggles } from '@/lib/confidentiality/emergency-toggles';
 import { blockProfessional } from '@/lib/confidentiality/professional-blocks';
 import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
@@ -15,7 +15,7 @@ import { emergencyReport } from '@/lib/professional-access/emergency-report';
 import { ensurePatient } from '@/lib/professional-access/patient-gate';
 import { listProfessionalMessages, MESSAGES_PAGE_SIZE, openProfessionalMessage, sendProfessionalMessage } from '@/lib/professional-access/pro-messages';
 import { startEmergencyAccess } from '@/lib/professional-access/start-emergency';
-import { aHolder, anActivePatient, aPendingPerson, aStaffMember } from '../factories';
+import { aHolder, anActivePatient, aPendingPerson, aProfessional as aProfessionalFactory, aStaffMember } from '../factories';
 import { emailsTo } from '../support/outbox';
 
 const db = getDb();
@@ -27,15 +27,9 @@ const HOUR = 3600_000;
 const JUSTIFICATION = 'Patient inconscient aux urgences, recherche de traitements en cours';
 
 /** A professional as Pro Santé Connect describes them, stored like a login does (PRO-1). */
-async function aProfessional(opts: { given?: string; family?: string; specialty?: string; samu?: boolean; profession?: string } = {}): Promise<ProfessionalActor> {
-  const rpps = String(40_000_000_000 + randomInt(1e9));
-  const row = await upsertProfessional(db, {
-    sub: `8${rpps}`, SubjectNameID: `8${rpps}`, given_name: opts.given ?? 'Claire', family_name: opts.family ?? `Urgentiste${rpps.slice(-6)}`,
-    SubjectRefPro: { exercices: [{ codeProfession: opts.profession ?? '10', codeSavoirFaire: opts.specialty ?? 'SM54',
-      activites: opts.samu ? [{ identifiantStructure: 'SAMU75', raisonSocialeSite: 'SAMU de Paris', codeSecteurActivite: SAMU_REGULATION_SECTOR }] : [] }] },
-  }, null);
-  return professionalActor(row);
-}
+const aProfessional = (opts: { given?: string; family?: string; specialty?: string; samu?: boolean; profession?: string } = {}): Promise<ProfessionalActor> =>
+  aProfessionalFactory(db, { profession: opts.profession, given: opts.given ?? 'Claire', family: opts.family ?? `Urgentiste${randomInt(1e6)}`,
+    specialty: opts.specialty ?? 'SM54', ...(opts.samu ? { sector: SAMU_REGULATION_SECTOR, facilityName: 'SAMU de Paris' } : {}) });
 
 const bris = (profileId: string, over: Partial<{ mode: 'EMERGENCY' | 'REGULATION'; reasonCode: string; justification: string }> = {}) =>
   ({ profileId, mode: 'EMERGENCY' as const, reasonCode: 'INCONSCIENCE', justification: JUSTIFICATION, ...over });

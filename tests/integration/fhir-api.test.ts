@@ -12,7 +12,7 @@ import { blockProfessional } from '@/lib/confidentiality/professional-blocks';
 import { listDocuments } from '@/lib/documents/list-documents';
 import { declareConsent } from '@/lib/professional-access/authorise-patient';
 import { depositDocument } from '@/lib/professional-access/deposit-document';
-import { aHolder, aNir, aStaffMember } from '../factories';
+import { aHolder, aNir, aStaffMember, insOf } from '../factories';
 import { startFhirServer } from '../support/fhir-server';
 import { expectValidFhir } from '../support/fhir-validate';
 import { pscIdToken } from '../support/psc-id-token';
@@ -61,12 +61,10 @@ async function aFacilityUser(profession: string): Promise<User> {
 /** An active patient whose INS has its five traits (ID-6), and the FHIR search parameters of that INS. */
 async function aPatient() {
   const h = await aHolder(db, new Date());
-  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', h.profileId).execute();
-  const p = await db.selectFrom('profiles').selectAll().where('id', '=', h.profileId).executeTakeFirstOrThrow();
-  const ins = { matricule: p.nir, birthName: p.birth_name, firstNames: p.first_names, birthDate: p.birth_date, sex: p.sex, birthPlace: '75056' };
+  const ins = await insOf(db, h.profileId);
   const search = {
-    identifier: `urn:oid:1.2.250.1.213.1.4.8|${p.nir}`, family: p.birth_name, given: p.first_names, birthdate: p.birth_date,
-    gender: p.sex === 1 ? 'male' : 'female', birthplace: '75056',
+    identifier: `urn:oid:1.2.250.1.213.1.4.8|${ins.matricule}`, family: ins.birthName, given: ins.firstNames, birthdate: ins.birthDate,
+    gender: ins.sex === 1 ? 'male' : 'female', birthplace: ins.birthPlace,
   };
   return { ...h, ins, search };
 }

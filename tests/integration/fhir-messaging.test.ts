@@ -12,7 +12,7 @@ import { blockProfessional } from '@/lib/confidentiality/professional-blocks';
 import { listConversations } from '@/lib/messaging/list-conversations';
 import { replyAsPatient } from '@/lib/messaging/reply-as-patient';
 import { declareConsent } from '@/lib/professional-access/authorise-patient';
-import { aHolder, aStaffMember } from '../factories';
+import { aHolder, aStaffMember, insOf } from '../factories';
 import { startFhirServer } from '../support/fhir-server';
 import { expectValidFhir } from '../support/fhir-validate';
 
@@ -55,9 +55,7 @@ async function aDoctor(): Promise<User> {
 /** An active patient (INS with five traits) and a doctor the patient authorised (PRO-5). */
 async function aPatientAndDoctor() {
   const h = await aHolder(db, new Date());
-  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', h.profileId).execute();
-  const p = await db.selectFrom('profiles').selectAll().where('id', '=', h.profileId).executeTakeFirstOrThrow();
-  const ins = { matricule: p.nir, birthName: p.birth_name, firstNames: p.first_names, birthDate: p.birth_date, sex: p.sex, birthPlace: '75056' };
+  const ins = await insOf(db, h.profileId);
   const doctor = await aDoctor();
   await declareConsent(db, doctor.actor, { ins, patientAgreed: true }, new Date(), 'PRO');
   return { ...h, ins, doctor };

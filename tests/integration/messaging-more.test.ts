@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { ensureDefaultMatrix } from '@/lib/access-matrix/seed-default';
-import { professionalActor, upsertProfessional } from '@/lib/auth/professional-login';
 import { liftSuspension, suspendProfile } from '@/lib/closure/support';
 import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
 import { contactableProfessionals } from '@/lib/messaging/contactable-professionals';
@@ -16,7 +15,7 @@ import { unreadMessagesForNav } from '@/lib/messaging/unread-nav';
 import { writeToPatient } from '@/lib/messaging/write-to-patient';
 import { declareConsent } from '@/lib/professional-access/authorise-patient';
 import { readAll } from '@/lib/storage/blob-store';
-import { aHolder, aStaffMember } from '../factories';
+import { aHolder, aProfessional, aStaffMember, insOf } from '../factories';
 
 const db = getDb();
 const now = new Date('2026-11-29T10:00:00Z');
@@ -26,20 +25,10 @@ afterAll(() => closeDb());
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-async function aDoctor() {
-  const rpps = `1${String(randomInt(1e9)).padStart(10, '0')}`;
-  const row = await upsertProfessional(db, {
-    sub: `8${rpps}`, SubjectNameID: `8${rpps}`, given_name: 'Paul', family_name: `Durand${randomInt(1e6)}`,
-    SubjectRefPro: { exercices: [{ codeProfession: '10', activites: [] }] },
-  }, null);
-  return professionalActor(row);
-}
+const aDoctor = () => aProfessional(db, { given: 'Paul', family: `Durand${randomInt(1e6)}` });
 
 async function consent(profileId: string, gp: Awaited<ReturnType<typeof aDoctor>>) {
-  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', profileId).execute();
-  const p = await db.selectFrom('profiles').selectAll().where('id', '=', profileId).executeTakeFirstOrThrow();
-  const ins = { matricule: p.nir, birthName: p.birth_name, firstNames: p.first_names, birthDate: p.birth_date, sex: p.sex, birthPlace: '75056' };
-  await declareConsent(db, gp, { ins, patientAgreed: true }, now, 'PRO');
+  await declareConsent(db, gp, { ins: await insOf(db, profileId), patientAgreed: true }, now, 'PRO');
 }
 
 async function aPatientAndDoctor() {

@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { ensureDefaultMatrix } from '@/lib/access-matrix/seed-default';
-import { professionalActor, upsertProfessional } from '@/lib/auth/professional-login';
 import { blockProfessional } from '@/lib/confidentiality/professional-blocks';
 import { listDocuments } from '@/lib/documents/list-documents';
 import { AccessDeniedError, ValidationError } from '@/lib/errors';
@@ -19,7 +18,7 @@ import { startPatientConversation } from '@/lib/messaging/start-patient-conversa
 import { NotDeliveredError, writeToPatient } from '@/lib/messaging/write-to-patient';
 import { declareConsent } from '@/lib/professional-access/authorise-patient';
 import { readAll } from '@/lib/storage/blob-store';
-import { aHolder } from '../factories';
+import { aHolder, aProfessional, insOf } from '../factories';
 
 const db = getDb();
 const now = new Date('2026-11-29T10:00:00Z');
@@ -29,23 +28,11 @@ afterAll(() => closeDb());
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-async function aDoctor() {
-  const rpps = `1${String(randomInt(1e9)).padStart(10, '0')}`;
-  const row = await upsertProfessional(db, {
-    sub: `8${rpps}`, SubjectNameID: `8${rpps}`, given_name: 'Claire', family_name: `Martin${randomInt(1e6)}`,
-    SubjectRefPro: { exercices: [{ codeProfession: '10', activites: [] }] },
-  }, null);
-  return professionalActor(row);
-}
-
 /** An active patient with the INS traits, and an authorised doctor (PRO-5). */
 async function aPatientAndDoctor() {
   const h = await aHolder(db, now);
-  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', h.profileId).execute();
-  const p = await db.selectFrom('profiles').selectAll().where('id', '=', h.profileId).executeTakeFirstOrThrow();
-  const ins = { matricule: p.nir, birthName: p.birth_name, firstNames: p.first_names, birthDate: p.birth_date, sex: p.sex, birthPlace: '75056' };
-  const gp = await aDoctor();
-  await declareConsent(db, gp, { ins, patientAgreed: true }, now, 'PRO');
+  const gp = await aProfessional(db, { given: 'Claire', family: `Martin${randomInt(1e6)}` });
+  await declareConsent(db, gp, { ins: await insOf(db, h.profileId), patientAgreed: true }, now, 'PRO');
   return { ...h, gp };
 }
 
@@ -123,7 +110,7 @@ describe('MSG-7, MSG-8: [FIN]', () => {
 describe('MSG-3(a), MSG-6: the patient starts a conversation only with a contactable PS', () => {
   test('never-written PS refused; a PS who wrote and whose conversation is open accepted', async () => {
     const { profileId, actor, gp } = await aPatientAndDoctor();
-    const other = await aDoctor();
+    const other = await aProfessional(db);
     const input = { profileId, professionalId: gp.professionalId, subject: 'Question', body: 'Bonjour' };
     await expect(startPatientConversation(db, actor, input, now)).rejects.toThrow(/déjà écrit/);
     await writeToPatient(db, gp, msg(profileId), now, 'PRO');

@@ -2,7 +2,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { ensureDefaultMatrix } from '@/lib/access-matrix/seed-default';
-import { professionalActor, upsertProfessional } from '@/lib/auth/professional-login';
 import { blockProfessional } from '@/lib/confidentiality/professional-blocks';
 import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
 import { attestCareTeam, declareConsent } from '@/lib/professional-access/authorise-patient';
@@ -15,7 +14,7 @@ import { myPatients } from '@/lib/professional-access/my-patients';
 import { myActivity } from '@/lib/professional-access/my-activity';
 import { readPatientHistory } from '@/lib/professional-access/patient-history';
 import { listDocuments } from '@/lib/documents/list-documents';
-import { aHolder } from '../factories';
+import { aHolder, aProfessional as aProfessionalFactory, insOf } from '../factories';
 
 const db = getDb();
 const now = new Date('2026-11-29T10:00:00Z');
@@ -25,23 +24,13 @@ afterAll(() => closeDb());
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 
-async function aProfessional(profession: string, extra: { specialty?: string; finess?: string } = {}) {
-  const rpps = `1${String(randomInt(1e9)).padStart(10, '0')}`;
-  const row = await upsertProfessional(db, {
-    sub: `8${rpps}`, SubjectNameID: `8${rpps}`, given_name: 'Alex', family_name: `Test${randomInt(1e6)}`,
-    SubjectRefPro: { exercices: [{ codeProfession: profession, codeSavoirFaire: extra.specialty,
-      activites: extra.finess ? [{ numeroFinessEtablissement: extra.finess, raisonSocialeSite: 'CH de test' }] : [] }] },
-  }, null);
-  return professionalActor(row);
-}
+const aProfessional = (profession: string, extra: { specialty?: string; finess?: string } = {}) =>
+  aProfessionalFactory(db, { profession, ...extra, facilityName: 'CH de test' });
 
 /** An active patient whose INS has its five traits (ID-6). */
 async function aPatient() {
   const h = await aHolder(db, now);
-  await db.updateTable('profiles').set({ birth_place: '75056' }).where('id', '=', h.profileId).execute();
-  const p = await db.selectFrom('profiles').selectAll().where('id', '=', h.profileId).executeTakeFirstOrThrow();
-  const ins = { matricule: p.nir, birthName: p.birth_name, firstNames: p.first_names, birthDate: p.birth_date, sex: p.sex, birthPlace: '75056' };
-  return { ...h, ins };
+  return { ...h, ins: await insOf(db, h.profileId) };
 }
 
 const deposit = (profileId: string, typeCode: string, extra: Partial<Parameters<typeof depositDocument>[2]> = {}) =>
