@@ -13,6 +13,9 @@ import type { AppointmentsTable, RemindersTable } from './schema/agenda';
 import type { ConversationsTable, MessagesTable, MessageAttachmentsTable, PharmaciesTable } from './schema/messaging';
 import type { PreventionCalendarItemsTable, PreventionItemsTable } from './schema/prevention';
 import type { PreventionCampaignsTable, PreventionMessagesTable, PreventionOptOutsTable } from './schema/prevention-campaigns';
+import type { PreventionEmailsTable, PreventionPushesTable } from './schema/prevention-delivery';
+import type { PreventionQuestionnairesTable } from './schema/prevention-questionnaires';
+import type { ReferenceTextVersionsTable, ReferenceTextsTable, PreventionCalendarPublicationsTable } from './schema/reference-texts';
 
 /**
  * The database as Kysely sees it. Table types live by domain under `db/schema/`, each written by hand
@@ -32,6 +35,9 @@ export type * from './schema/agenda';
 export type * from './schema/messaging';
 export type * from './schema/prevention';
 export type * from './schema/prevention-campaigns';
+export type * from './schema/prevention-delivery';
+export type * from './schema/prevention-questionnaires';
+export type * from './schema/reference-texts';
 
 export interface DB {
   profiles: ProfilesTable;
@@ -97,6 +103,12 @@ export interface DB {
   prevention_campaigns: PreventionCampaignsTable;
   prevention_messages: PreventionMessagesTable;
   prevention_opt_outs: PreventionOptOutsTable;
+  prevention_emails: PreventionEmailsTable;
+  prevention_pushes: PreventionPushesTable;
+  prevention_questionnaires: PreventionQuestionnairesTable;
+  reference_text_versions: ReferenceTextVersionsTable;
+  reference_texts: ReferenceTextsTable;
+  prevention_calendar_publications: PreventionCalendarPublicationsTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

@@ -5,6 +5,7 @@ import type { Db } from '@/db/client';
 import { dispatchCampaign, type DispatchResult } from '@/lib/campaigns/dispatch';
 import { config } from '@/lib/config';
 import type { BulkSender } from '@/lib/notifications/bulk-sender';
+import { createChannelProviders, type PushProvider } from '@/lib/notifications/channels';
 import { runPreventionCampaign } from '@/lib/prevention-campaigns/run-campaign';
 
 export const CAMPAIGNS_QUEUE = 'campaigns';
@@ -14,7 +15,9 @@ export type CampaignJob = { outboxId?: string; campaignId?: string; prevention?:
  * One dispatcher run for a campaign (CMP-3, CMP-9). The job carries an outbox id (start, resume,
  * retry, cancel) or, from the watchdog, the campaign id itself. Re-running it is harmless.
  */
-export async function processCampaignJob(db: Db, sender: BulkSender, job: CampaignJob, shouldStop = () => false): Promise<DispatchResult> {
+export async function processCampaignJob(
+  db: Db, sender: BulkSender, job: CampaignJob, shouldStop = () => false, push: () => PushProvider = () => createChannelProviders().push,
+): Promise<DispatchResult> {
   let campaignId = job.campaignId;
   let prevention = job.prevention ?? false;
   if (job.outboxId) {
@@ -22,9 +25,10 @@ export async function processCampaignJob(db: Db, sender: BulkSender, job: Campai
     campaignId = (row?.payload as { campaignId?: string } | undefined)?.campaignId;
     prevention = (row?.payload as { prevention?: boolean } | undefined)?.prevention ?? false;
   }
-  // PRV-6..9: a prevention campaign's run rides the same queue (lib/prevention-campaigns/run-campaign.ts).
+  // PRV-6..9: a prevention campaign's run rides the same queue (lib/prevention-campaigns/run-campaign.ts):
+  // in-app messages, then the email teasers through the same pooled sender, then the pushes.
   if (campaignId && prevention) {
-    const result = await runPreventionCampaign(db, campaignId, { now: () => new Date(), shouldStop });
+    const result = await runPreventionCampaign(db, campaignId, { now: () => new Date(), shouldStop, sender, push: push() });
     if (job.outboxId && !shouldStop()) {
       await db.updateTable('outbox').set((eb) => ({ status: 'DONE', done_at: new Date(), attempts: eb('attempts', '+', 1) })).where('id', '=', job.outboxId).execute();
     }
@@ -52,8 +56,15 @@ export async function watchCampaigns(db: Db, queue: Queue, now: Date, slotMs: nu
     where c.status in ('RUNNING', 'CANCELLED')
       and (r.status in ('QUEUED', 'LETTER_QUEUED') and (c.status = 'RUNNING' or r.profile_id is not null)
         or (r.status in ('PREPARED', 'SENDING') and r.lease_until < ${now}))`.execute(db);
-  // PRV-6: a RUNNING prevention campaign is picked up again too (its run resumes at its cursor).
-  const prevention = await db.selectFrom('prevention_campaigns').select('id').where('status', '=', 'RUNNING').execute();
+  // PRV-6: a RUNNING prevention campaign is picked up again too (its run resumes at its cursor, then its emails
+  // and pushes); a CANCELLED one whose emails or pushes are not all accounted for, to count them as skipped.
+  const prevention = await db.selectFrom('prevention_campaigns').select('id').where((eb) => eb.or([
+    eb('status', '=', 'RUNNING'),
+    eb.and([eb('status', '=', 'CANCELLED'), eb.or([
+      eb('emails', '>', sql<number>`emails_sent + emails_failed + emails_skipped`),
+      eb('pushes', '>', sql<number>`pushes_sent + pushes_failed + pushes_skipped`),
+    ])]),
+  ])).execute();
   if (rows.length + prevention.length === 0) return 0;
   const slot = Math.floor(now.getTime() / slotMs);
   await queue.addBulk([

@@ -1,5 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Db } from '@/db/client';
+import { config } from '@/lib/config';
 import { closeWindows } from '@/lib/campaigns/close-windows';
 import { startDueCampaigns, topUpBirthCampaigns } from '@/lib/campaigns/manage';
 import { expireInvitations } from '@/lib/representatives/invitations';
@@ -44,6 +45,15 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
     case 'prevention-items':
       return refreshPreventionItems(db, now);
   }
+}
+
+/**
+ * The instant a scheduled run acts at: now, or — only when the worker runs with WORKER_MOVABLE_CLOCK=1
+ * (browser tests) — the `at` its job carries, so a test sees the 08:00 reminders without waiting.
+ */
+export function scheduledNow(data: unknown, movable = config().WORKER_MOVABLE_CLOCK === '1'): Date {
+  const at = movable && typeof data === 'object' && data !== null ? (data as { at?: unknown }).at : undefined;
+  return typeof at === 'string' && !Number.isNaN(Date.parse(at)) ? new Date(at) : new Date();
 }
 
 /**

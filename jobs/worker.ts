@@ -9,7 +9,7 @@ import { EMAILS_QUEUE, markEmailFailed, processEmail, type EmailJob } from './em
 import { IMPORTS_QUEUE, processImport, type ImportJob } from './imports';
 import { CAMPAIGNS_QUEUE, processCampaignJob, watchCampaigns, type CampaignJob } from './campaigns';
 import { createBulkSender } from '@/lib/notifications/bulk-sender';
-import { SCHEDULES_QUEUE, processScheduled, registerSchedules, type ScheduledJob } from './schedules';
+import { SCHEDULES_QUEUE, processScheduled, registerSchedules, scheduledNow, type ScheduledJob } from './schedules';
 import { DOCUMENTS_QUEUE, processDocumentsJob, type DocumentsJob } from './documents';
 import { NOTIFICATIONS_QUEUE, processNotification, type NotificationJob } from './notifications';
 import { createChannelProviders } from '@/lib/notifications/channels';
@@ -44,7 +44,7 @@ const sender = createBulkSender({ smtpUrl: config().SMTP_URL, size: config().CAM
 let dispatching = 0;
 const campaigns = new Worker<CampaignJob>(CAMPAIGNS_QUEUE, async (job) => {
   dispatching++;
-  try { return await processCampaignJob(db, sender, job.data, () => stopping); } finally { dispatching--; }
+  try { return await processCampaignJob(db, sender, job.data, () => stopping, () => channelProviders.push); } finally { dispatching--; }
 }, { connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1 });
 campaigns.on('failed', (job, err) => logger.error({ queue: CAMPAIGNS_QUEUE, jobId: job?.id, err: err.message }, 'campaign dispatch failed'));
 
@@ -59,7 +59,7 @@ const notifications = new Worker<NotificationJob>(NOTIFICATIONS_QUEUE, async (jo
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 8,
 });
 
-const schedules = new Worker(SCHEDULES_QUEUE, async (job) => processScheduled(db, job.name as ScheduledJob), {
+const schedules = new Worker(SCHEDULES_QUEUE, async (job) => processScheduled(db, job.name as ScheduledJob, scheduledNow(job.data)), {
   connection: redisConnection(), prefix: config().QUEUE_PREFIX, concurrency: 1,
 });
 schedules.on('failed', (job, err) => logger.error({ queue: SCHEDULES_QUEUE, job: job?.name, err: err.message }, 'scheduled job failed'));

@@ -6,7 +6,7 @@ import { initialFormState, type FormState } from '@/app/_forms/form-state';
 import type { ButtonVariant } from '@/components/ui';
 
 type Props = {
-  campaignId: string; command: 'start' | 'pause' | 'resume' | 'retry'; label: string; hint?: string; variant?: ButtonVariant;
+  campaignId: string; command: 'start' | 'pause' | 'resume' | 'retry' | 'unschedule'; label: string; hint?: string; variant?: ButtonVariant;
   action: (s: FormState, f: FormData) => Promise<FormState>;
 };
 

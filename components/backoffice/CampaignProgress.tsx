@@ -1,5 +1,6 @@
 import type { ProgressCounts } from '@/lib/campaigns/progress';
 import { count, percent, rate } from './campaign-format';
+import { ProgressBar } from './ProgressBar';
 
 const FIGURES: [keyof ProgressCounts, string][] = [
   ['queued', 'En file d’attente'], ['sent', 'Envoyés'], ['uncertain', 'Envoi incertain (présumé envoyé)'], ['failed', 'En échec'],
@@ -16,14 +17,9 @@ export function CampaignProgress({ counts }: { counts: ProgressCounts }) {
       {counts.selected === 0 ? (
         <p className="mb-6">Aucun destinataire sélectionné pour le moment : la sélection se fait au lancement de la campagne.</p>
       ) : (
-        <div className="mb-6 max-w-3xl">
-          <label htmlFor="avancement" className="block font-semibold">Avancement des envois</label>
-          <progress id="avancement" max={counts.selected} value={processed} aria-describedby="avancement-texte"
-            className="mt-2 block h-4 w-full overflow-hidden rounded border border-border-strong bg-primary-50 [&::-moz-progress-bar]:bg-primary-700 [&::-webkit-progress-bar]:bg-primary-50 [&::-webkit-progress-value]:bg-primary-700" />
-          <p id="avancement-texte" className="mt-2">
-            {percent.format(rate(processed, counts.selected))} traités : {count.format(processed)} sur {count.format(counts.selected)} destinataires sélectionnés.
-          </p>
-        </div>
+        <ProgressBar label="Avancement des envois" value={processed} max={counts.selected}>
+          {percent.format(rate(processed, counts.selected))} traités : {count.format(processed)} sur {count.format(counts.selected)} destinataires sélectionnés.
+        </ProgressBar>
       )}
       <dl className="grid max-w-4xl grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
         {FIGURES.map(([key, label]) => (

@@ -11,14 +11,15 @@ export const RATE_SERIES = [
 ] as const;
 
 export type RateKey = (typeof RATE_SERIES)[number]['key'];
-export type Marker = (typeof RATE_SERIES)[number]['marker'];
+export type Marker = 'circle' | 'square' | 'triangle' | 'diamond';
 
 /** Share of the notices sent by the end of that day (0 when none was sent yet). */
 export const rateOf = (p: DailyPoint, key: RateKey) => (p.notices > 0 ? p[key] / p.notices : 0);
 
-/** A marker centred on (x, y): circle, square or triangle. */
+/** A marker centred on (x, y): circle, square, triangle or diamond. */
 export function markerPath(shape: Marker, x: number, y: number, r = 5): string {
   if (shape === 'circle') return `M${x - r},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
   if (shape === 'square') return `M${x - r},${y - r}h${2 * r}v${2 * r}h${-2 * r}z`;
+  if (shape === 'diamond') return `M${x},${y - r - 1}l${r + 1},${r + 1}l${-r - 1},${r + 1}l${-r - 1},${-r - 1}z`;
   return `M${x},${y - r - 1}l${r + 1},${2 * r + 1}h${-2 * r - 2}z`;
 }

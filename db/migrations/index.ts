@@ -35,6 +35,10 @@ import * as m202611292030 from './202611292030_prevention_calendars';
 import * as m202611292040 from './202611292040_messaging_more';
 import * as m202611292050 from './202611292050_prevention_campaigns';
 import * as m202611292060 from './202611292060_pharmacies';
+import * as m202611292100 from './202611292100_prevention_delivery';
+import * as m202611292080 from './202611292080_prevention_questionnaires';
+import * as m202611292070 from './202611292070_messaging_organisations';
+import * as m202611292090 from './202611292090_reference_texts';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +78,8 @@ export const migrations: Record<string, Migration> = {
   '202611292040_messaging_more': m202611292040,
   '202611292050_prevention_campaigns': m202611292050,
   '202611292060_pharmacies': m202611292060,
+  '202611292100_prevention_delivery': m202611292100,
+  '202611292080_prevention_questionnaires': m202611292080,
+  '202611292070_messaging_organisations': m202611292070,
+  '202611292090_reference_texts': m202611292090,
 };

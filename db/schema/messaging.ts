@@ -3,7 +3,10 @@ import type { Timestamp } from './columns';
 
 /** MSG-4: the reply option a professional sets per message. */
 export type ReplyOption = 'REPLY' | 'REPLY_TO_ALL' | 'REPLY_BLOCKED' | 'NO_REPLY' | 'NEW_MESSAGE';
-export type MessageAuthorKind = 'PS' | 'PATIENT';
+/** ORGANISATION: the insurer (« Assurance Maladie »), see lib/messaging/insurer-messages.ts. */
+export type MessageAuthorKind = 'PS' | 'PATIENT' | 'ORGANISATION';
+/** MSG-2: an organisation that writes to patients (no professional, no pharmacy). */
+export type SenderOrganisation = 'ASSURANCE_MALADIE';
 /** MSG-12: HELD while the profile is SUSPENDED; DELIVERED otherwise. */
 export type MessageStatus = 'DELIVERED' | 'HELD';
 
@@ -14,6 +17,8 @@ export interface ConversationsTable {
   /** Null for a conversation with a pharmacy (MSG-3(b)): exactly one of professional_id, pharmacy_finess. */
   professional_id: string | null;
   pharmacy_finess: ColumnType<string | null, string | null | undefined, never>;
+  /** An organisation's conversation (no professional, no pharmacy): exactly one counterpart. */
+  sender_organisation: ColumnType<SenderOrganisation | null, SenderOrganisation | null | undefined, never>;
   subject: string;
   opened_at: Timestamp;
   closed_at: Timestamp | null;
@@ -32,6 +37,8 @@ export interface MessagesTable {
   author_label: string;
   /** MSG-9: « rédigé par …, représentant légal » / « …, l'aidant de … ». */
   written_by_label: string | null;
+  /** MSG-3(b): the pharmacist who wrote for the pharmacy (null otherwise). */
+  author_professional_id: ColumnType<string | null, string | null | undefined, string | null>;
   body: string;
   reply_option: ReplyOption | null;
   status: Generated<MessageStatus>;

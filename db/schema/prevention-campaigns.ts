@@ -25,8 +25,20 @@ export interface PreventionCampaignsTable {
   cursor: string | null;
   /** The target count at start (the preview's SQL). */
   targeted: number | null;
+  /** In-app messages created. */
   delivered: Generated<number>;
+  /** Email teasers queued (one per recipient account); the counters below: migration 202611292100_prevention_delivery. */
   emails: Generated<number>;
+  /** When the in-app delivery (keyset run over the targets) finished; DONE once emails and pushes are out too. */
+  targets_done_at: Timestamp | null;
+  emails_sent: Generated<number>;
+  emails_failed: Generated<number>;
+  emails_skipped: Generated<number>;
+  /** Push notifications queued (one per device of a recipient account). */
+  pushes: Generated<number>;
+  pushes_sent: Generated<number>;
+  pushes_failed: Generated<number>;
+  pushes_skipped: Generated<number>;
 }
 
 /** One prevention message for one profile; `criteria` holds the matched facts for « Pourquoi ce message ? » (PRV-7). */

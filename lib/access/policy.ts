@@ -50,6 +50,8 @@ export type Action =
   | 'measure.push'            // MEA-8, CAT-8: a connected service pushes measures into a profile
   | 'matrix.read'             // PRO-9, PRO-10, BO-7: the matrice d'habilitation (staff, patients, professionals)
   | 'matrix.publish'          // BO-7: publish a new matrix version (supervisors only)
+  | 'reference.read'          // BO-7: prevention calendars and « Pourquoi ce message ? » texts in the back-office (staff)
+  | 'reference.publish'       // BO-7, PRV-1, PRV-7: publish a calendar edition or a new version of the texts (supervisors only)
   | 'api-client.manage'       // PRO-1, PRO-2: register, list and revoke professional software (FHIR API clients); staff only
   | 'patient.check'           // PRO-3: a professional's access check by INS (no medical data)
   | 'patient.authorise'       // PRO-4, PRO-5: a professional records consent or the care-team attestation
@@ -64,6 +66,7 @@ export type Action =
   | 'message.read'            // MSG-4, MSG-5, MSG-10: the patient side reads its inbox (aidants too, AID-4)
   | 'message.write'           // MSG-3..5, MSG-9: the patient side replies, writes, deletes (aidants labelled, AID-4)
   | 'message.send'            // MSG-2, MSG-12, PRO-6: a professional writes to a patient
+  | 'message.pharmacy'        // MSG-3(b): a professional acting at a pharmacy's FINESS reads and answers its conversations
   | 'prevention.manage'       // PRV-6..9: staff run prevention campaigns; PRV-8: holder or representative opts a profile out
   | 'advisor.access'
   | 'pro.access';
@@ -83,6 +86,8 @@ export type Target = {
   emergency?: EmergencyRequest;
   /** CAT-2, MEA-8: the calling service's status and the purposes the profile consented to for it. */
   service?: { status: ServiceStatus; consentedPurposes: readonly string[] };
+  /** MSG-3(b): the pharmacy (FINESS) a conversation is with. */
+  pharmacy?: { finess: string };
 };
 
 export type Decision = { allowed: true } | { allowed: false; code: DenyCode; reason: string };
@@ -90,7 +95,7 @@ export type Decision = { allowed: true } | { allowed: false; code: DenyCode; rea
 export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
   | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | 'service-unavailable' | 'consent-not-given'
-  | 'supervisor-only' | 'pro-not-medecin-traitant'
+  | 'supervisor-only' | 'pro-not-medecin-traitant' | 'pro-other-pharmacy' | 'supervisor-only-reference'
   | DocumentDenyCode | CareHistoryDenyCode | ProfessionalProfileDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
@@ -107,6 +112,8 @@ const REASONS: Record<DenyCode, string> = {
   'consent-not-given': 'le titulaire n’a pas donné son accord à ce service pour cette finalité (MEA-8).',
   'supervisor-only': 'seul un superviseur peut publier une nouvelle version de la matrice d’habilitation (BO-7).',
   'pro-not-medecin-traitant': 'seul le médecin traitant du patient consulte son historique d’activité (AUD-6).',
+  'pro-other-pharmacy': 'seuls les professionnels exerçant dans cette pharmacie (même FINESS) lisent ses messages (MSG-3).',
+  'supervisor-only-reference': 'seul un superviseur peut publier une nouvelle version des données de référence (BO-7).',
   ...DOCUMENT_REASONS,
   ...CARE_HISTORY_REASONS,
   ...PROFESSIONAL_REASONS,
@@ -229,6 +236,14 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
   switch (action) {
     case 'care-history.read':
       return authorizeCareHistory(actor, target);
+    case 'message.pharmacy': {
+      // MSG-3(b): the pharmacy's conversations, for whoever acts at its FINESS (PSC activity, PRO-2); never when blocked (PRO-6).
+      if (actor.kind !== 'PROFESSIONAL') return deny('wrong-audience');
+      if (!target.profile || !target.pharmacy) return deny('no-target');
+      if (!PRO_STATES.includes(target.profile.state)) return deny('profile-unavailable');
+      if (target.pro?.blocked) return deny('pro-blocked');
+      return actor.facility?.id === `FINESS ${target.pharmacy.finess}` ? ALLOW : deny('pro-other-pharmacy');
+    }
     case 'message.read':
     case 'message.write':
       // MSG-6: the patient side only (holder, representatives, aidants per AID-4); never an advisor nor an agent.
@@ -335,6 +350,12 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       // BO-7: a new version is published by a supervisor; agents only read it.
       if (actor.kind !== 'STAFF') return deny('wrong-audience');
       return actor.role === 'SUPERVISOR' ? ALLOW : deny('supervisor-only');
+    case 'reference.read':
+      return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
+    case 'reference.publish':
+      // BO-7: like the matrix, a new calendar edition or text version is published by a supervisor.
+      if (actor.kind !== 'STAFF') return deny('wrong-audience');
+      return actor.role === 'SUPERVISOR' ? ALLOW : deny('supervisor-only-reference');
     case 'advisor.access':
       return actor.kind === 'ADVISOR' ? ALLOW : deny('wrong-audience');
     case 'pro.access':

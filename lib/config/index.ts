@@ -40,6 +40,11 @@ const schema = z.object({
   PSC_ISSUER: z.string().url().default('http://localhost:9100'),
   PSC_CLIENT_ID: z.string().default('mes-local'),
   PSC_CLIENT_SECRET: z.string().default('mes-local-secret'),
+  /**
+   * Browser tests only: a scheduled job added with `{ at }` runs as if at that instant (AGD-5's 08:00
+   * without waiting for a morning). Never set in production: the worker then ignores `at`.
+   */
+  WORKER_MOVABLE_CLOCK: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -72,8 +72,9 @@ export function capabilityStatement(base: string): R4.ICapabilityStatement {
           documentation: 'Messagerie citoyenne : un message par Communication (recipient Patient/{id}, topic.text = objet, payload contentString '
             + 'et contentAttachment en base64, 10 Mo par message) ; inResponseTo Communication/{id} pour répondre dans la conversation ; '
             + 'extension option-reponse (MSG-4). « [FIN] » dans l’objet : sans contenu, la conversation est close et rien n’est transmis (200) ; '
-            + 'avec contenu, le message est transmis puis la conversation close. Profil suspendu : message conservé (202).',
-          interaction: interactions(['search-type', 'create']),
+            + 'avec contenu, le message est transmis puis la conversation close. Profil suspendu : message conservé (202). '
+            + 'Lecture Communication/{id} (vos conversations, ou celles de la pharmacie où vous exercez) ; chaque pièce jointe porte l’url de ses octets.',
+          interaction: interactions(['read', 'search-type', 'create']),
           searchParam: params([
             ['patient', 'reference', 'Patient/{id} ; obligatoire (messages de vos conversations avec ce patient)'],
             ['_count', 'number', 'Taille de page (1 à 200)'],

@@ -120,8 +120,14 @@ export function parseCommunicationSearch(params: URLSearchParams, max: number): 
 
 const iso = (d: Date) => d.toISOString();
 
-/** One message as a Communication (pure). Attachments are described (name, type, size, SHA-256), not inlined. */
-export function toCommunication(m: ProMessage, profileId: string): R4.ICommunication {
+/** Where an attachment's bytes are read (raw, or a Binary with `Accept: application/fhir+json`): MSG-10. */
+export const attachmentUrl = (base: string, messageId: string, attachmentId: string) => `${base}/Communication/${messageId}/attachment/${attachmentId}`;
+
+/**
+ * One message as a Communication (pure). Attachments are described (name, type, size), not inlined; with
+ * `base`, each carries the `url` of its bytes (GET, traced).
+ */
+export function toCommunication(m: ProMessage, profileId: string, base?: string): R4.ICommunication {
   const patient = { reference: `Patient/${profileId}` };
   return {
     resourceType: 'Communication',
@@ -136,12 +142,14 @@ export function toCommunication(m: ProMessage, profileId: string): R4.ICommunica
     topic: { text: m.subject },
     ...(m.previousId ? { inResponseTo: [{ reference: `Communication/${m.previousId}` }] } : {}),
     sent: iso(m.createdAt),
-    ...(m.authorKind === 'PS'
+    ...(m.authorKind !== 'PATIENT'
       ? { sender: { display: m.authorLabel }, recipient: [patient] }
       : { sender: { ...patient, display: m.writtenBy ? `${m.authorLabel} (${m.writtenBy})` : m.authorLabel } }),
     payload: [
       ...(m.body ? [{ contentString: m.body }] : []),
-      ...m.attachments.map((a) => ({ contentAttachment: { contentType: a.mimeType, title: a.name, size: a.size } })),
+      ...m.attachments.map((a) => ({ contentAttachment: {
+        contentType: a.mimeType, title: a.name, size: a.size, ...(base ? { url: attachmentUrl(base, m.id, a.id) } : {}),
+      } })),
     ],
     ...(m.conversationClosedAt ? { note: [{ time: iso(m.conversationClosedAt), text: 'Conversation close.' }] } : {}),
   };

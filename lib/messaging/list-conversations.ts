@@ -1,12 +1,14 @@
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { ensurePatientSide, proLabelSql, UNREAD_MESSAGE, VISIBLE_MESSAGE } from './patient-side';
+import { counterpartLabelSql, counterpartSql, ensurePatientSide, UNREAD_MESSAGE, VISIBLE_MESSAGE } from './patient-side';
+import type { Counterpart } from './rules';
 
 export const INBOX_PAGE_SIZE = 20;
 
 export type InboxItem = {
-  id: string; subject: string; professionalLabel: string; lastMessageAt: Date; closed: boolean; unread: number;
+  /** professionalLabel: the other side — a professional, a pharmacy and its city (MSG-3(b)), « Assurance Maladie ». */
+  id: string; subject: string; professionalLabel: string; counterpart: Counterpart; lastMessageAt: Date; closed: boolean; unread: number;
 };
 export type InboxPage = { items: InboxItem[]; next: string | null; unreadTotal: number };
 
@@ -18,15 +20,17 @@ function decode(cursor: string | undefined): { at: Date; id: string } | null {
 }
 
 /**
- * The patient inbox (MSG-4, MSG-5): the profile's conversations, latest activity first, with a keyset
+ * The patient inbox (MSG-4, MSG-5): the profile's conversations — with professionals, pharmacies (MSG-3(b))
+ * and the insurer (MSG-2) —, latest activity first, with a keyset
  * cursor, each with its unread count, and the profile's total of unread messages.
  */
 export async function listConversations(db: Db, actor: Actor, input: { profileId: string; before?: string }, now: Date): Promise<InboxPage> {
   await ensurePatientSide(db, actor, 'message.read', input.profileId, 'message.read', now);
   const cursor = decode(input.before);
-  let query = db.selectFrom('conversations as c').innerJoin('professionals as pr', 'pr.id', 'c.professional_id')
+  let query = db.selectFrom('conversations as c').leftJoin('professionals as pr', 'pr.id', 'c.professional_id')
+    .leftJoin('pharmacies as ph', 'ph.finess', 'c.pharmacy_finess')
     .select(['c.id', 'c.subject', 'c.closed_at'])
-    .select(proLabelSql.as('professional_label'))
+    .select(counterpartLabelSql.as('professional_label')).select(counterpartSql.as('counterpart'))
     .select(sql<Date>`(select max(m.created_at) from messages m where m.conversation_id = c.id and ${VISIBLE_MESSAGE})`.as('last_at'))
     .select(sql<number>`(select count(*)::int from messages m where m.conversation_id = c.id and ${VISIBLE_MESSAGE} and ${UNREAD_MESSAGE})`.as('unread'))
     .where('c.profile_id', '=', input.profileId)
@@ -36,7 +40,7 @@ export async function listConversations(db: Db, actor: Actor, input: { profileId
   const page = rows.slice(0, INBOX_PAGE_SIZE);
   const last = page.at(-1);
   return {
-    items: page.map((r) => ({ id: r.id, subject: r.subject, professionalLabel: r.professional_label, lastMessageAt: r.last_at ?? r.last_message_at,
+    items: page.map((r) => ({ id: r.id, subject: r.subject, professionalLabel: r.professional_label, counterpart: r.counterpart, lastMessageAt: r.last_at ?? r.last_message_at,
       closed: r.closed_at !== null, unread: r.unread })),
     next: rows.length > INBOX_PAGE_SIZE && last ? encode(last.last_message_at, last.id) : null,
     unreadTotal: await unreadTotal(db, input.profileId),

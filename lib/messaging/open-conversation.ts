@@ -1,16 +1,20 @@
 import type { Db } from '@/db/client';
-import type { ReplyOption } from '@/db/schema';
+import type { MessageAuthorKind, ReplyOption } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
 import { NotFoundError } from '@/lib/errors';
 import { conversationOf, ensurePatientSide, VISIBLE_MESSAGE } from './patient-side';
-import { replyRefusal } from './rules';
+import { replyRefusal, type Counterpart } from './rules';
 
 export type ConversationMessage = {
-  id: string; authorKind: 'PS' | 'PATIENT'; authorLabel: string; writtenBy: string | null; body: string; createdAt: Date;
+  id: string; authorKind: MessageAuthorKind; authorLabel: string; writtenBy: string | null; body: string; createdAt: Date;
   replyOption: ReplyOption | null; attachments: { id: string; name: string; mime: string; size: number }[];
 };
 export type OpenedConversation = {
-  id: string; subject: string; professionalId: string; professionalLabel: string; closed: boolean;
+  id: string; subject: string;
+  /** The professional, or null for a pharmacy (MSG-3(b)) or an organisation's conversation. */
+  professionalId: string | null;
+  /** The other side as the patient reads it: a professional, a pharmacy and its city, « Assurance Maladie ». */
+  professionalLabel: string; counterpart: Counterpart; closed: boolean;
   /** MSG-11: the professional no longer practises (the page warns). */
   professionalInactive: boolean;
   messages: ConversationMessage[];
@@ -32,18 +36,19 @@ export async function loadVisibleMessages(db: Db, conversationId: string): Promi
   }));
 }
 
-/** MSG-4, MSG-5: the patient opens a conversation; it is marked read. */
+/** MSG-4, MSG-5: the patient opens a conversation (with a PS, a pharmacy or the insurer); it is marked read. */
 export async function openConversation(db: Db, actor: Actor, input: { profileId: string; conversationId: string }, now: Date): Promise<OpenedConversation> {
   await ensurePatientSide(db, actor, 'message.read', input.profileId, 'message.read', now);
   const c = await conversationOf(db, input.profileId, input.conversationId);
   const messages = await loadVisibleMessages(db, c.id);
   if (messages.length === 0) throw new NotFoundError('Conversation');
   await db.updateTable('conversations').set({ patient_read_at: now }).where('id', '=', c.id).execute();
-  const lastPs = messages.filter((m) => m.authorKind === 'PS').at(-1);
+  const lastPs = messages.filter((m) => m.authorKind !== 'PATIENT').at(-1);
   return {
-    id: c.id, subject: c.subject, professionalId: c.professional_id, professionalLabel: c.professional_label, closed: c.closed_at !== null, messages,
+    id: c.id, subject: c.subject, professionalId: c.professional_id, professionalLabel: c.professional_label, counterpart: c.counterpart,
+    closed: c.closed_at !== null, messages,
     professionalInactive: c.inactive_since !== null,
     replyRefusal: replyRefusal({ closed: c.closed_at !== null, professionalLabel: c.professional_label, lastOption: lastPs?.replyOption ?? null,
-      inactive: c.inactive_since !== null }),
+      inactive: c.inactive_since !== null, counterpart: c.counterpart }),
   };
 }

@@ -1,12 +1,12 @@
 import type { Db } from '@/db/client';
-import type { ReplyOption } from '@/db/schema';
+import type { MessageAuthorKind, ReplyOption } from '@/db/schema';
 import type { ProfessionalActor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { ensurePatient, type Channel } from '@/lib/professional-access/patient-gate';
 
 export type ProConversation = {
   id: string; subject: string; openedAt: Date; closedAt: Date | null; deletedByPatient: boolean;
-  messages: { id: string; authorKind: 'PS' | 'PATIENT'; authorLabel: string; writtenBy: string | null; body: string; createdAt: Date;
+  messages: { id: string; authorKind: MessageAuthorKind; authorLabel: string; writtenBy: string | null; body: string; createdAt: Date;
     status: 'DELIVERED' | 'HELD'; replyOption: ReplyOption | null; attachments: { id: string; name: string; size: number }[] }[];
 };
 

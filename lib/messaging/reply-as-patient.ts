@@ -25,7 +25,7 @@ export class ReplyRefusedError extends DomainError {
 }
 
 /**
- * MSG-4, MSG-5, MSG-9, MSG-10: the patient side replies in a conversation (holder, representative or
+ * MSG-4, MSG-5, MSG-9, MSG-10: the patient side replies in a conversation with a PS or a pharmacy (holder, representative or
  * aidant, labelled). Refused when the PS closed it ("[PS] a mis fin à vos échanges") or set an option
  * that forbids a reply. Attachments: DOC-2 checks, 10 MB per message. Traced.
  */
@@ -36,7 +36,8 @@ export async function replyAsPatient(db: Db, actor: Actor, raw: PatientReplyInpu
   const visible = await loadVisibleMessages(db, c.id);
   if (visible.length === 0) throw new NotFoundError('Conversation');
   const refusal = replyRefusal({ closed: c.closed_at !== null, professionalLabel: c.professional_label,
-    lastOption: visible.filter((m) => m.authorKind === 'PS').at(-1)?.replyOption ?? null, inactive: c.inactive_since !== null });
+    lastOption: visible.filter((m) => m.authorKind !== 'PATIENT').at(-1)?.replyOption ?? null, inactive: c.inactive_since !== null,
+    counterpart: c.counterpart });
   if (refusal) throw new ReplyRefusedError(refusal);
   const files = await checkAttachments(raw.files ?? []);
   if (!input.body.trim() && files.length === 0) throw new ValidationError('message.body-missing', 'Écrivez votre message ou joignez un document.', 'message');
@@ -53,8 +54,11 @@ export async function replyAsPatient(db: Db, actor: Actor, raw: PatientReplyInpu
       await insertAttachments(trx, message.id, stored, now);
       await trx.updateTable('conversations').set({ last_message_at: now, patient_read_at: now }).where('id', '=', c.id).execute();
       await recordAccess(trx, { actor, action: 'message.reply', profileId: input.profileId, target: { type: 'message', id: message.id }, at: now });
-      await noticePatientMessage(trx, { professionalId: c.professional_id, profileId: input.profileId, patientName: side.profileName,
-        subject: c.subject, started: false, at: now });
+      // MSG-3(b): a pharmacy's conversation shows as unread in its pharmacists' list (no single professional to tell).
+      if (c.professional_id) {
+        await noticePatientMessage(trx, { professionalId: c.professional_id, profileId: input.profileId, patientName: side.profileName,
+          subject: c.subject, started: false, at: now });
+      }
       return { messageId: message.id };
     });
   } catch (error) {

@@ -65,20 +65,29 @@ export const REPLY_OPTIONS: Record<ReplyOption, string> = {
 };
 export const isReplyOption = (v: string): v is ReplyOption => Object.hasOwn(REPLY_OPTIONS, v);
 
+/** Who is on the other side of a conversation: a professional, a pharmacy (MSG-3(b)) or an organisation (MSG-2). */
+export type Counterpart = 'PROFESSIONAL' | 'PHARMACY' | 'ORGANISATION';
+
+/** MSG-4: an organisation's message (« Assurance Maladie ») is never answered in the messagerie. */
+export const ORGANISATION_NO_REPLY = 'Vous ne pouvez pas répondre à ce message : l’Assurance Maladie n’en reçoit pas de réponse par la messagerie.';
+
 /**
  * MSG-4, MSG-5: why the patient may not reply (null: they may). A closed conversation wins; then the
- * option of the professional's latest message. One professional per conversation: REPLY_TO_ALL
- * answers the same person as REPLY.
+ * option of the other side's latest message. One professional (or pharmacy) per conversation:
+ * REPLY_TO_ALL answers the same person as REPLY. An organisation's conversation is never answered.
  */
-export function replyRefusal(c: { closed: boolean; professionalLabel: string; lastOption: ReplyOption | null; inactive?: boolean }): string | null {
+export function replyRefusal(c: { closed: boolean; professionalLabel: string; lastOption: ReplyOption | null; inactive?: boolean;
+  counterpart?: Counterpart }): string | null {
+  if (c.counterpart === 'ORGANISATION') return ORGANISATION_NO_REPLY;
   if (c.closed) return `${c.professionalLabel} a mis fin à vos échanges.`;
   if (c.inactive) return inactiveRefusal(c.professionalLabel);
+  const who = c.counterpart === 'PHARMACY' ? 'Cette pharmacie' : 'Ce professionnel';
   switch (c.lastOption) {
     case 'REPLY_BLOCKED':
     case 'NO_REPLY':
-      return 'Ce professionnel n’accepte pas de réponse à ce message.';
+      return `${who} n’accepte pas de réponse à ce message.`;
     case 'NEW_MESSAGE':
-      return 'Ce professionnel vous demande d’écrire un nouveau message plutôt que de répondre.';
+      return `${who} vous demande d’écrire un nouveau message plutôt que de répondre.`;
     default:
       return null;
   }

@@ -8,19 +8,21 @@ import { rulesSchema, type CampaignRules } from './rules';
 import { countTargets } from './targeting';
 
 export type PreventionCampaignInput = { name: string; title: string; body: string; teaser: string; rules: CampaignRules };
-export type PreventionCommand = 'start' | 'pause' | 'resume' | 'cancel' | 'schedule';
+export type PreventionCommand = 'start' | 'pause' | 'resume' | 'cancel' | 'schedule' | 'unschedule';
 
-/** Which command applies in which state (pure). */
+/** Which command applies in which state (pure). A scheduled campaign may be scheduled again (new time) or unscheduled (back to draft). */
 const FROM: Record<PreventionCommand, readonly PreventionCampaignStatus[]> = {
   start: ['DRAFT', 'SCHEDULED'],
-  schedule: ['DRAFT'],
+  schedule: ['DRAFT', 'SCHEDULED'],
+  unschedule: ['SCHEDULED'],
   pause: ['RUNNING'],
   resume: ['PAUSED'],
   cancel: ['DRAFT', 'SCHEDULED', 'PAUSED'],
 };
 const REFUSED: Record<PreventionCommand, string> = {
   start: 'Seule une campagne en brouillon ou programmée peut être lancée.',
-  schedule: 'Seule une campagne en brouillon peut être programmée.',
+  schedule: 'Seule une campagne en brouillon ou déjà programmée peut être programmée.',
+  unschedule: 'Seule une campagne programmée peut être déprogrammée.',
   pause: 'Seule une campagne en cours peut être mise en pause.',
   resume: 'Seule une campagne en pause peut reprendre.',
   cancel: 'Une campagne en cours doit d’abord être mise en pause ; une campagne terminée ne s’annule pas.',
@@ -72,7 +74,14 @@ async function enqueueRun(trx: Db, campaignId: string): Promise<void> {
   await trx.insertInto('outbox').values({ kind: 'campaign-dispatch', payload: JSON.stringify({ campaignId, prevention: true }) }).execute();
 }
 
-/** Start (now or when scheduled), schedule, pause, resume, cancel; each traced. */
+/** Start, the campaign row locked: the target count is fixed now (the progress bar's whole), then the run goes to the queue. */
+async function startLocked(trx: Db, campaignId: string, rules: unknown, now: Date): Promise<void> {
+  const targeted = await countTargets(trx, rulesSchema.parse(rules), now);
+  await trx.updateTable('prevention_campaigns').set({ status: 'RUNNING', started_at: now, targeted }).where('id', '=', campaignId).execute();
+  await enqueueRun(trx, campaignId);
+}
+
+/** Start now, schedule (or move), unschedule (back to draft), pause, resume, cancel; each traced. */
 export async function applyPreventionCommand(
   db: Db, actor: Actor, campaignId: string, command: PreventionCommand, now: Date, opts: { scheduledAt?: Date } = {},
 ): Promise<void> {
@@ -82,15 +91,15 @@ export async function applyPreventionCommand(
     if (!c) throw new NotFoundError('Campagne de prévention');
     if (!canApplyPrevention(command, c.status)) throw new ValidationError('prevention.state', REFUSED[command]);
     switch (command) {
-      case 'start': {
-        const targeted = await countTargets(trx, rulesSchema.parse(c.rules), now);
-        await trx.updateTable('prevention_campaigns').set({ status: 'RUNNING', started_at: now, targeted }).where('id', '=', campaignId).execute();
-        await enqueueRun(trx, campaignId);
+      case 'start':
+        await startLocked(trx, campaignId, c.rules, now);
         break;
-      }
       case 'schedule':
         if (!opts.scheduledAt || opts.scheduledAt <= now) throw new ValidationError('prevention.schedule', 'Choisissez une date et une heure à venir.', 'scheduledAt');
         await trx.updateTable('prevention_campaigns').set({ status: 'SCHEDULED', scheduled_at: opts.scheduledAt }).where('id', '=', campaignId).execute();
+        break;
+      case 'unschedule':
+        await trx.updateTable('prevention_campaigns').set({ status: 'DRAFT', scheduled_at: null }).where('id', '=', campaignId).execute();
         break;
       case 'pause':
         await trx.updateTable('prevention_campaigns').set({ status: 'PAUSED' }).where('id', '=', campaignId).execute();
@@ -108,11 +117,26 @@ export async function applyPreventionCommand(
   });
 }
 
-/** The scheduler's part: starts the SCHEDULED campaigns that are due (actor SYSTEM). */
+/**
+ * The scheduler's part (every minute, jobs/schedules.ts): starts the SCHEDULED campaigns that are due,
+ * actor SYSTEM. Each is re-read under its lock: one cancelled, unscheduled or moved later in the meantime,
+ * or already started by another worker, is left alone. Returns how many this call started.
+ */
 export async function startDuePreventionCampaigns(db: Db, now: Date): Promise<number> {
   const due = await db.selectFrom('prevention_campaigns').select('id').where('status', '=', 'SCHEDULED').where('scheduled_at', '<=', now).execute();
-  for (const c of due) await applyPreventionCommand(db, { kind: 'SYSTEM', job: 'prevention-campaigns' }, c.id, 'start', now);
-  return due.length;
+  let started = 0;
+  for (const { id } of due) {
+    started += await db.transaction().execute(async (trx) => {
+      const c = await trx.selectFrom('prevention_campaigns').select('rules').where('id', '=', id)
+        .where('status', '=', 'SCHEDULED').where('scheduled_at', '<=', now).forUpdate().skipLocked().executeTakeFirst();
+      if (!c) return 0;
+      await startLocked(trx, id, c.rules, now);
+      await recordAccess(trx, { actor: { kind: 'SYSTEM', job: 'prevention-campaigns' }, action: 'prevention.campaign.start', profileId: null, at: now,
+        channel: 'WORKER', target: { type: 'prevention-campaign', id } });
+      return 1;
+    });
+  }
+  return started;
 }
 
 export async function listPreventionCampaigns(db: Db, actor: Actor, now: Date) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CareCategory } from '@/db/schema';
 import { DEPARTEMENTS } from '@/lib/population/departements';
 import { DEPARTEMENT_NAMES } from './departement-names';
+import { DEFAULT_WHY_TEXTS, fillWhyTemplate, type WhyTexts } from './why-texts';
 
 /**
  * PRV-6: a prevention campaign's targeting rules, held as data (the `rules` column) and validated here.
@@ -52,24 +53,22 @@ export type MessageCriteria = {
 /**
  * PRV-7: « Pourquoi ce message ? », one sentence per criterion that triggered the message, from the
  * facts matched when it was sent (« Vous avez 50 ans », « Vous êtes une femme », « Vous habitez la Haute-Vienne »).
+ * BO-7: the sentences are the templates of the version in force (why-texts.ts), the seeded ones by default.
  */
-export function whyThisMessage(criteria: MessageCriteria): string[] {
+export function whyThisMessage(criteria: MessageCriteria, texts: WhyTexts = DEFAULT_WHY_TEXTS): string[] {
   const lines: string[] = [];
-  if (typeof criteria.age === 'number') lines.push(`Vous avez ${criteria.age} an${criteria.age >= 2 ? 's' : ''}.`);
-  if (criteria.sex === 2) lines.push('Vous êtes une femme.');
-  if (criteria.sex === 1) lines.push('Vous êtes un homme.');
+  if (typeof criteria.age === 'number') lines.push(fillWhyTemplate(texts.AGE, { age: criteria.age, ans: criteria.age >= 2 ? 'ans' : 'an' }));
+  if (criteria.sex === 2) lines.push(texts.SEX_FEMALE);
+  if (criteria.sex === 1) lines.push(texts.SEX_MALE);
   if (criteria.departement) {
     const name = DEPARTEMENT_NAMES[criteria.departement];
-    lines.push(name ? `Vous habitez ${name}.` : `Vous habitez le département ${criteria.departement}.`);
+    lines.push(fillWhyTemplate(texts.DEPARTEMENT, { departement: name ?? `le département ${criteria.departement}`, code_departement: criteria.departement }));
   }
   if (criteria.history) {
     const { category, present, months } = criteria.history;
-    const label = CARE_CATEGORY_LABELS[category];
-    lines.push(present
-      ? `Un remboursement de type « ${label} » figure dans vos ${months} derniers mois.`
-      : `Aucun remboursement de type « ${label} » ne figure dans vos ${months} derniers mois.`);
+    lines.push(fillWhyTemplate(present ? texts.HISTORY_PRESENT : texts.HISTORY_ABSENT, { categorie: CARE_CATEGORY_LABELS[category], mois: months }));
   }
-  if (lines.length === 0) lines.push('Ce message s’adresse à toutes les personnes ayant un profil Mon espace santé actif.');
+  if (lines.length === 0) lines.push(texts.NO_CRITERIA);
   return lines;
 }
 

@@ -1,37 +1,68 @@
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import { config } from '@/lib/config';
+import { createBulkSender, type BulkSender } from '@/lib/notifications/bulk-sender';
+import { createChannelProviders, type PushProvider } from '@/lib/notifications/channels';
+import { deliverEmails, settleExpiredEmailLeases } from './deliver-emails';
+import { deliverPushes, settleExpiredPushLeases } from './deliver-pushes';
+import { PREVENTION_PREFERENCE } from './delivery-rules';
 import { rulesSchema } from './rules';
 import { criteriaColumns, targetFrom } from './targeting';
+import { insurerMessagesCte } from '@/lib/messaging/insurer-messages';
+
+/** PRV-7 in the messagerie: the criteria differ per person, the section shows them. */
+export const WHY_IN_PREVENTION_SECTION = '« Pourquoi ce message ? » : les critères qui vous concernent sont indiqués dans la rubrique Prévention de votre espace.';
 
 export const PREVENTION_BATCH_SIZE = 10_000;
 
 export type RunOptions = {
   now: () => Date;
+  /**
+   * PRV-9: the email teasers go through the campaigns' pooled SMTP sender (lib/notifications/bulk-sender.ts);
+   * the worker passes its own. Without one, the run opens (and closes) one from the configuration.
+   */
+  sender?: BulkSender;
+  /** PRV-9: the push notifications go through this provider; by default the configured one (lib/notifications/channels). */
+  push?: PushProvider;
+  /** Profiles per in-app batch (one transaction each). */
   batchSize?: number;
+  /** Emails claimed and sent at once; pushes sent per transaction. */
+  emailBatchSize?: number;
+  pushBatchSize?: number;
   appUrl?: string;
+  from?: string;
+  /** How long claimed emails/pushes stay reserved; past it, a crashed worker's rows are taken over. */
+  leaseMs?: number;
   /** Checked between batches: a worker shutting down stops after the batch in hand. */
   shouldStop?: () => boolean;
-  /** Called after each committed batch (tests simulate a crash here). */
+  /** Called after each committed in-app batch (tests simulate a crash here). */
   afterBatch?: (delivered: number) => void | Promise<void>;
+  /** Called after each email batch has gone to the SMTP server, before it is recorded as sent (tests simulate a crash). */
+  afterSend?: () => void | Promise<void>;
 };
-export type RunResult = 'done' | 'stopped' | 'missing';
+export type RunResult = 'done' | 'stopped' | 'waiting' | 'missing';
 
 /**
  * One batch, one transaction (PRV-6..9): the campaign row is locked (two runners take turns), the next
- * `batchSize` targets after the keyset cursor get their message — in-app row and email teaser to the
- * holder's and representatives' accounts through the outbox (PRV-9) — and the cursor moves, all or
- * nothing. A crash loses nothing (the cursor did not move) and sends nothing twice (unique (campaign,
- * profile), and a messaged profile falls under the 7-day cap). Returns the number of profiles picked.
+ * `batchSize` targets after the keyset cursor get their in-app message, their recipient accounts (NOT-7:
+ * holder, representatives with access) one email teaser row each and their push devices one push row
+ * each, for ACTIVE profiles only (the targeting keeps ACTIVE ones), and the cursor moves, all or nothing.
+ * A crash loses nothing (the cursor did not move) and queues nothing twice (unique (campaign, profile),
+ * (campaign, account), (campaign, device), and a messaged profile falls under the 7-day cap).
+ * NOT-1: an account that switched off « Rendez-vous, rappels, examens et vaccinations à réaliser » on a
+ * channel gets nothing on that channel. Returns the number of profiles picked, null when not RUNNING.
  */
-async function runBatch(db: Db, campaignId: string, batchSize: number, now: Date, appUrl: string): Promise<number | null> {
+async function runBatch(db: Db, campaignId: string, batchSize: number, now: Date): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('prevention_campaigns').select(['status', 'rules', 'cursor'])
+    const c = await trx.selectFrom('prevention_campaigns').select(['status', 'rules', 'cursor', 'targets_done_at', 'title', 'body'])
       .where('id', '=', campaignId).forUpdate().executeTakeFirst();
     if (!c || c.status !== 'RUNNING') return null;
+    if (c.targets_done_at) return 0;
     const rules = rulesSchema.parse(c.rules);
     const after = c.cursor ? sql`and p.id > ${c.cursor}::uuid` : sql``;
-    const { rows } = await sql<{ last: string | null; picked: string; delivered: string; emails: string }>`
+    const off = (channel: 'EMAIL' | 'PUSH') => sql`not exists (select 1 from notification_preferences np where np.account_id = r.account_id
+      and np.kind = ${PREVENTION_PREFERENCE} and np.channel = ${channel} and not np.enabled)`;
+    const { rows } = await sql<{ last: string | null; picked: string; delivered: string; emails: string; pushes: string }>`
       with picked as (
         select p.id as profile_id, ${criteriaColumns(rules, now)} as criteria
         ${targetFrom(rules, now)} ${after}
@@ -41,56 +72,110 @@ async function runBatch(db: Db, campaignId: string, batchSize: number, now: Date
         select ${campaignId}::uuid, profile_id, ${now}, criteria from picked
         on conflict (campaign_id, profile_id) do nothing
         returning profile_id
+      ),
+      -- PRV-9: the same message in the messagerie, from « Assurance Maladie », NO_REPLY (MSG-4).
+      ${insurerMessagesCte('ins', { subject: c.title, body: `${c.body}\n\n${WHY_IN_PREVENTION_SECTION}`, now })},
+      -- The lateral subqueries (limit / offset 0: not flattened) make one index probe per profile instead
+      -- of a hash join over every account at each batch.
+      recipients as (
+        select a.account_id, ins.profile_id, true as holder from ins
+          cross join lateral (select id as account_id from accounts where profile_id = ins.profile_id limit 1) a
+        union all
+        select rp.account_id, ins.profile_id, false from ins
+          cross join lateral (select account_id from representations where profile_id = ins.profile_id and revoked_at is null offset 0) rp
+        -- AID-4: accepted aidants join here ('AIDANT') once the aidants issue lands (NOT-7).
       ), mail as (
-        insert into outbox (kind, payload)
-        select 'email', json_build_object('template', 'notification', 'to', a.email, 'data', json_build_object(
-          'kind', 'NOTIF_APPOINTMENT', 'appUrl', ${appUrl}::text,
-          'profileFirstName', case when x.holder then null else split_part(pr.first_names, ' ', 1) end,
-          'profileId', case when x.holder then null else pr.id end,
-          'preventionCampaignId', ${campaignId}::text))
-        from ins
-        join profiles pr on pr.id = ins.profile_id
-        join (
-          select id as account_id, profile_id, true as holder from accounts where profile_id is not null
-          union all
-          select account_id, profile_id, false from representations where revoked_at is null
-        ) x on x.profile_id = ins.profile_id
-        join accounts a on a.id = x.account_id
-        where a.email is not null
+        insert into prevention_emails (campaign_id, account_id, profile_id, holder)
+        select distinct on (r.account_id) ${campaignId}::uuid, r.account_id, r.profile_id, r.holder
+        from recipients r
+        where ${off('EMAIL')}
+        order by r.account_id, r.holder desc
+        on conflict (campaign_id, account_id) do nothing
+        returning 1
+      ), push as (
+        insert into prevention_pushes (campaign_id, device_id, account_id, profile_id, holder)
+        select distinct on (d.id) ${campaignId}::uuid, d.id, r.account_id, r.profile_id, r.holder
+        from recipients r cross join lateral (select id from push_devices where account_id = r.account_id offset 0) d
+        where ${off('PUSH')}
+        order by d.id, r.holder desc
+        on conflict (campaign_id, device_id) do nothing
         returning 1
       )
       select (select profile_id::text from picked order by profile_id desc limit 1) as last,
-        (select count(*) from picked) as picked, (select count(*) from ins) as delivered, (select count(*) from mail) as emails`.execute(trx);
+        (select count(*) from picked) as picked, (select count(*) from ins) as delivered,
+        (select count(*) from mail) as emails, (select count(*) from push) as pushes`.execute(trx);
     const r = rows[0]!;
     const picked = Number(r.picked);
     if (picked === 0) {
-      await trx.updateTable('prevention_campaigns').set({ status: 'DONE', finished_at: now }).where('id', '=', campaignId).execute();
+      await trx.updateTable('prevention_campaigns').set({ targets_done_at: now }).where('id', '=', campaignId).execute();
       return 0;
     }
     await trx.updateTable('prevention_campaigns')
-      .set((eb) => ({ cursor: r.last, delivered: eb('delivered', '+', Number(r.delivered)), emails: eb('emails', '+', Number(r.emails)) }))
+      .set((eb) => ({ cursor: r.last, delivered: eb('delivered', '+', Number(r.delivered)),
+        emails: eb('emails', '+', Number(r.emails)), pushes: eb('pushes', '+', Number(r.pushes)) }))
       .where('id', '=', campaignId).execute();
     return picked;
   });
 }
 
-/**
- * Works through a prevention campaign until it is done, paused, cancelled, or the worker stops.
- * Re-running it (a restart, a second worker, the job retried) is harmless.
- */
-export async function runPreventionCampaign(db: Db, campaignId: string, opts: RunOptions): Promise<RunResult> {
-  const batchSize = opts.batchSize ?? PREVENTION_BATCH_SIZE;
-  const appUrl = opts.appUrl ?? config().APP_URL;
+/** In-app delivery only: every batch until the targets are exhausted (or the campaign is no longer RUNNING). */
+export async function deliverInApp(db: Db, campaignId: string, opts: Pick<RunOptions, 'now' | 'batchSize' | 'shouldStop' | 'afterBatch'>): Promise<'done' | 'stopped'> {
   let delivered = 0;
   for (;;) {
     if (opts.shouldStop?.()) return 'stopped';
-    const picked = await runBatch(db, campaignId, batchSize, opts.now(), appUrl);
-    if (picked === null) {
-      const exists = await db.selectFrom('prevention_campaigns').select('id').where('id', '=', campaignId).executeTakeFirst();
-      return exists ? 'stopped' : 'missing';
-    }
+    const picked = await runBatch(db, campaignId, opts.batchSize ?? PREVENTION_BATCH_SIZE, opts.now());
+    if (picked === null) return 'stopped';
     if (picked === 0) return 'done';
     delivered += picked;
     await opts.afterBatch?.(delivered);
   }
+}
+
+/**
+ * Works through a prevention campaign until it is done, paused, cancelled, or the worker stops: the
+ * in-app delivery first (with the email and push rows), then the emails, then the pushes; DONE when
+ * nothing is left. Re-running it (a restart, a second worker, the job retried) is harmless.
+ */
+export async function runPreventionCampaign(db: Db, campaignId: string, opts: RunOptions): Promise<RunResult> {
+  const full = { appUrl: config().APP_URL, from: config().MAIL_FROM, leaseMs: config().CAMPAIGN_LEASE_MS, ...opts };
+  const inApp = await deliverInApp(db, campaignId, full);
+  const c = await db.selectFrom('prevention_campaigns').select(['status', 'teaser']).where('id', '=', campaignId).executeTakeFirst();
+  if (!c) return 'missing';
+  if (c.status === 'CANCELLED') {
+    await settleExpiredEmailLeases(db, campaignId, full.now());
+    await settleExpiredPushLeases(db, campaignId, full.now());
+    await skipCancelled(db, campaignId);
+    return 'stopped';
+  }
+  if (inApp === 'stopped' || c.status !== 'RUNNING') return 'stopped';
+  await settleExpiredEmailLeases(db, campaignId, full.now());
+  await settleExpiredPushLeases(db, campaignId, full.now());
+  const sender = opts.sender ?? createBulkSender({ smtpUrl: config().SMTP_URL, size: config().CAMPAIGN_SMTP_CONNECTIONS, db });
+  let emails: Awaited<ReturnType<typeof deliverEmails>>;
+  try {
+    emails = await deliverEmails(db, sender, campaignId, { ...full, teaser: c.teaser });
+  } finally {
+    if (!opts.sender) sender.close();
+  }
+  if (emails === 'stopped') return 'stopped';
+  const pushes = await deliverPushes(db, opts.push ?? createChannelProviders().push, campaignId, { ...full, teaser: c.teaser });
+  if (pushes === 'stopped') return 'stopped';
+  if (emails === 'waiting' || pushes === 'waiting') return 'waiting'; // another runner holds some, or a crashed one's lease runs
+  await db.updateTable('prevention_campaigns').set({ status: 'DONE', finished_at: full.now() })
+    .where('id', '=', campaignId).where('status', '=', 'RUNNING').execute();
+  return 'done';
+}
+
+/** A cancelled campaign sends no more emails or pushes: what is still queued is counted as skipped. */
+async function skipCancelled(db: Db, campaignId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const e = await trx.updateTable('prevention_emails').set({ status: 'SKIPPED', last_error: 'campagne annulée' })
+      .where('campaign_id', '=', campaignId).where('status', '=', 'QUEUED').returning('id').execute();
+    const p = await trx.updateTable('prevention_pushes').set({ status: 'SKIPPED', last_error: 'campagne annulée' })
+      .where('campaign_id', '=', campaignId).where('status', '=', 'QUEUED').returning('id').execute();
+    if (e.length + p.length === 0) return;
+    await trx.updateTable('prevention_campaigns')
+      .set((eb) => ({ emails_skipped: eb('emails_skipped', '+', e.length), pushes_skipped: eb('pushes_skipped', '+', p.length) }))
+      .where('id', '=', campaignId).execute();
+  });
 }

@@ -42,7 +42,7 @@ export default async function globalSetup() {
   const env: NodeJS.ProcessEnv = {
     ...process.env, ...TEST_SECRETS, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: databaseUrl,
     REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379', APP_URL: appUrl,
-    QUEUE_PREFIX: `{mes-e2e-${run}}`, SMTP_URL: smtp.url, PSC_ISSUER: psc.url, RELAY_INTERVAL_MS: '100', LOG_LEVEL: 'warn',
+    QUEUE_PREFIX: `{mes-e2e-${run}}`, SMTP_URL: smtp.url, PSC_ISSUER: psc.url, RELAY_INTERVAL_MS: '100', LOG_LEVEL: 'warn', WORKER_MOVABLE_CLOCK: '1',
   };
   // Their logs go to tests/.tmp/*.log, read them when a browser test fails.
   const log = (name: string) => openSync(path.join(TMP_DIR, `${name}.log`), 'w');
@@ -51,7 +51,7 @@ export default async function globalSetup() {
     spawn(path.join(root, 'node_modules/.bin/tsx'), ['jobs/worker.ts'], { env, stdio: ['ignore', log('worker'), log('worker')] }),
   ];
   await waitForHealth(`${appUrl}/api/health`);
-  writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl }));
+  writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl, redisUrl: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX }));
 
   return async () => {
     await Promise.all(children.map((c) => stopChild(c)));

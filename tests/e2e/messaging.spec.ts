@@ -108,3 +108,95 @@ test('MSG-2/4/5/7/8/10, NOT-7: a doctor writes with an attachment, the patient i
   await expect(me.getByText('[FIN]')).toHaveCount(0); // MSG-7: the closing message itself was not delivered
   await expectAccessible(me);
 });
+
+test('MSG-3(b), MSG-4, MSG-10: the patient writes to a pharmacy they visited, with the prescription; the pharmacist sees it and replies', async ({ browser, db }) => {
+  const patient = await anActivatedAdult(db, { firstNames: 'Rose', birthName: BIRTH_NAME, sex: 2 });
+  // Setup, as the fund's reimbursement feed brings it: a reimbursed dispensation a month ago at the demo « Pharmacie du Marché ».
+  await db.insertInto('care_episodes').values({ profile_id: patient.profileId, claim_line_id: `e2e-pharma-${Date.now()}`, category: 'MEDICINE',
+    care_date: new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10), label: 'Amoxicilline 1 g', prescriber_specialty: null,
+    dispenser_finess: '750000011', import_id: null }).execute();
+  const subject = `Ordonnance à préparer ${Date.now()}`;
+
+  const me = await (await browser.newContext()).newPage();
+  await passwordThenOtp(me, '/connexion', patient);
+  await expect(me).toHaveURL(/\/espace/);
+  await me.goto('/espace/messagerie');
+  await me.getByRole('link', { name: 'Nouveau message' }).click();
+  await expect(me.getByRole('heading', { level: 1, name: 'Nouveau message' })).toBeVisible();
+  const pharmacies = me.getByRole('region', { name: 'Pharmacies déjà fréquentées' });
+  await expect(pharmacies.getByLabel('Pharmacie du Marché (Paris 11e)')).toBeChecked();
+  await expectAccessible(me);
+
+  // MSG-3(b): without the prescription, refused — the error is on the attachment field.
+  await pharmacies.getByLabel('Objet').fill(subject);
+  await pharmacies.getByLabel('Message', { exact: true }).fill('Bonjour, pouvez-vous préparer mon traitement ?');
+  await pharmacies.getByRole('button', { name: 'Envoyer à la pharmacie' }).click();
+  const files = me.getByLabel(/^Ordonnance et autres pièces jointes/);
+  await expect(files).toHaveAttribute('aria-invalid', 'true');
+  await expect(files).toHaveAccessibleDescription(/Joignez au moins un document \(votre ordonnance, par exemple\)/);
+  await expectAccessible(me);
+
+  await pharmacies.getByLabel('Objet').fill(subject);
+  await pharmacies.getByLabel('Message', { exact: true }).fill('Bonjour, pouvez-vous préparer mon traitement ?');
+  await files.setInputFiles({ name: 'ordonnance.pdf', mimeType: 'application/pdf', buffer: PDF });
+  await me.getByRole('button', { name: 'Envoyer à la pharmacie' }).click();
+  await expect(me.getByRole('heading', { level: 1, name: subject })).toBeVisible();
+  await expect(me.getByText('Avec Pharmacie du Marché (Paris 11e)')).toBeVisible();
+  await expectAccessible(me);
+
+  // The pharmacist acting at that FINESS (Pro Santé Connect activity) reads it and downloads the prescription.
+  const pharmacist = await (await browser.newContext()).newPage();
+  await signInWithProSanteConnect(pharmacist, '10100000011');
+  await pharmacist.goto('/pro/messages');
+  await pharmacist.getByRole('link', { name: /Messagerie de votre pharmacie/ }).click();
+  await expect(pharmacist.getByRole('heading', { level: 1, name: 'Messagerie de la Pharmacie du Marché' })).toBeVisible();
+  await expectAccessible(pharmacist);
+  await pharmacist.getByRole('link', { name: subject }).click();
+  await expect(pharmacist.getByText('Bonjour, pouvez-vous préparer mon traitement ?')).toBeVisible();
+  await expectAccessible(pharmacist);
+  const download = pharmacist.waitForEvent('download');
+  await pharmacist.getByRole('link', { name: 'Télécharger ordonnance.pdf' }).click();
+  expect((await download).suggestedFilename()).toBe('ordonnance.pdf');
+  const reply = pharmacist.getByRole('region', { name: 'Répondre au patient' });
+  await reply.getByLabel('Message', { exact: true }).fill('Votre traitement est prêt, à retirer dès 14 h.');
+  await reply.getByRole('button', { name: 'Envoyer' }).click();
+  await expect(pharmacist.getByText('Message envoyé au patient.')).toBeVisible();
+
+  // The reads are traced on the patient, as the pharmacy naming its pharmacist (PRO-2).
+  const traced = await db.selectFrom('access_events').select('action').where('profile_id', '=', patient.profileId)
+    .where('actor_id', '=', 'FINESS 750000011').execute();
+  expect(traced.map((t) => t.action)).toEqual(expect.arrayContaining(['message.read', 'message.attachment.read', 'message.send']));
+
+  // MSG-4: the patient reads the pharmacy's answer and may reply.
+  await me.goto('/espace/messagerie');
+  const line = me.getByRole('listitem').filter({ hasText: subject });
+  await expect(line).toContainText('Pharmacie du Marché (Paris 11e)');
+  await expect(line).toContainText('1 non lu');
+  await me.getByRole('link', { name: subject }).click();
+  await expect(me.getByText('Votre traitement est prêt, à retirer dès 14 h.')).toBeVisible();
+  await expect(me.getByLabel('Votre réponse')).toBeVisible();
+  await expectAccessible(me);
+});
+
+test('MSG-2, MSG-4: a message from « Assurance Maladie » shows its sender and cannot be answered', async ({ browser, db }) => {
+  const { sql } = await import('kysely');
+  const { insurerMessagesCte } = await import('@/lib/messaging/insurer-messages');
+  const patient = await anActivatedAdult(db, { firstNames: 'Alice', birthName: BIRTH_NAME, sex: 2 });
+  const subject = `Dépistage ${Date.now()}`;
+  await sql`with recipients as (select ${patient.profileId}::uuid as profile_id),
+    ${insurerMessagesCte('recipients', { subject, body: 'Le test de dépistage est pris en charge.', now: new Date() })}
+    select 1`.execute(db); // setup: what a prevention campaign batch inserts
+
+  const me = await (await browser.newContext()).newPage();
+  await passwordThenOtp(me, '/connexion', patient);
+  await expect(me).toHaveURL(/\/espace/);
+  await me.goto('/espace/messagerie');
+  const line = me.getByRole('listitem').filter({ hasText: subject });
+  await expect(line).toContainText('Assurance Maladie');
+  await expect(line).toContainText('1 non lu');
+  await me.getByRole('link', { name: subject }).click();
+  await expect(me.getByText('Avec Assurance Maladie')).toBeVisible();
+  await expect(me.getByText(/Vous ne pouvez pas répondre à ce message/)).toBeVisible();
+  await expect(me.getByLabel('Votre réponse')).toHaveCount(0);
+  await expectAccessible(me);
+});

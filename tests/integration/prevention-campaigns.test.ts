@@ -12,9 +12,13 @@ import { setPreventionOptOut } from '@/lib/prevention-campaigns/opt-out';
 import type { CampaignRules } from '@/lib/prevention-campaigns/rules';
 import { runPreventionCampaign } from '@/lib/prevention-campaigns/run-campaign';
 import { processCampaignJob } from '@/jobs/campaigns';
+import { createBulkSender } from '@/lib/notifications/bulk-sender';
+import { sinkPushProvider } from '@/lib/notifications/channels/sink';
 import { aStaffMember } from '../factories';
 
 const db = getDb();
+/** No SMTP: the teasers land in the demo mailbox (keyed by their prevention_emails id). */
+const demoSender = createBulkSender({ smtpUrl: undefined, size: 2, db });
 afterAll(() => closeDb());
 
 const now = new Date('2026-11-30T09:00:00Z');
@@ -54,10 +58,11 @@ async function aCampaign(rules: CampaignRules, name = 'Dépistage du cancer du s
 
 const messagesOf = (campaignId: string) => db.selectFrom('prevention_messages').select(['profile_id', 'criteria'])
   .where('campaign_id', '=', campaignId).execute();
-const teaserEmails = (campaignId: string) => db.selectFrom('outbox').select(sql<string>`payload->>'to'`.as('to'))
-  .where('kind', '=', 'email').where(sql<boolean>`payload->'data'->>'preventionCampaignId' = ${campaignId}`).execute();
+/** PRV-9: the email teasers as received (the demo mailbox stands for the SMTP server). */
+const teaserEmails = (campaignId: string) => db.selectFrom('demo_mailbox as m').innerJoin('prevention_emails as e', 'e.id', 'm.campaign_recipient_id')
+  .select('m.to_address as to').where('e.campaign_id', '=', campaignId).execute();
 const run = (campaignId: string, extra: Partial<Parameters<typeof runPreventionCampaign>[2]> = {}) =>
-  runPreventionCampaign(db, campaignId, { now: () => now, appUrl: 'http://mes.test', ...extra });
+  runPreventionCampaign(db, campaignId, { now: () => now, appUrl: 'http://mes.test', sender: demoSender, push: sinkPushProvider, ...extra });
 
 describe('PRV-6, PRV-9: targeting in SQL', () => {
   test('PRV-6: age, sex, département and reimbursement history select exactly the matching ACTIVE profiles; preview = delivered', async () => {
@@ -207,9 +212,8 @@ describe('PRV-6: batches, crash and resume, pause', () => {
     await applyPreventionCommand(db, agent, campaignId, 'start', now);
     const job = await db.selectFrom('outbox').select('id').where('kind', '=', 'campaign-dispatch')
       .where(sql<boolean>`payload->>'campaignId' = ${campaignId}`).executeTakeFirstOrThrow();
-    const noSender = { slots: [], close: () => {} };
-    expect(await processCampaignJob(db, noSender, { outboxId: job.id })).toBe('done');
-    expect(await processCampaignJob(db, noSender, { campaignId, prevention: true })).toBe('stopped'); // DONE: nothing to run
+    expect(await processCampaignJob(db, demoSender, { outboxId: job.id })).toBe('done');
+    expect(await processCampaignJob(db, demoSender, { campaignId, prevention: true })).toBe('stopped'); // DONE: nothing to run
     expect(await messagesOf(campaignId)).toHaveLength(3);
     expect(await db.selectFrom('outbox').select('status').where('id', '=', job.id).executeTakeFirstOrThrow()).toEqual({ status: 'DONE' });
   });

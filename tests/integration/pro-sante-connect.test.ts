@@ -298,5 +298,5 @@ test('EMG-3, PRO-13: the SAMU regulation doctor is a regulation-centre user; the
   expect(await rowOf('10100000007')).toEqual({ profession_label: 'Pédicure-podologue', specialty_code: null, facility_id: null, regulation_centre: false });
   // Every demo professional has a distinct RPPS and the shared demo password.
   expect(new Set(PROFESSIONALS.map((p) => p.rpps)).size).toBe(PROFESSIONALS.length);
-  expect(PROFESSIONALS.map((p) => p.codeProfession).sort()).toEqual(['10', '10', '10', '10', '21', '40', '50', '60', '70', '80']);
+  expect(PROFESSIONALS.map((p) => p.codeProfession).sort()).toEqual(['10', '10', '10', '10', '21', '21', '40', '50', '60', '70', '80']);
 });

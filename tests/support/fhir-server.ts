@@ -9,6 +9,8 @@ import * as documentType from '@/app/api/fhir/r4/DocumentReference/route';
 import * as documentInstance from '@/app/api/fhir/r4/DocumentReference/[id]/route';
 import * as binary from '@/app/api/fhir/r4/Binary/[id]/route';
 import * as communicationType from '@/app/api/fhir/r4/Communication/route';
+import * as communicationInstance from '@/app/api/fhir/r4/Communication/[id]/route';
+import * as communicationAttachment from '@/app/api/fhir/r4/Communication/[id]/attachment/[attachmentId]/route';
 import * as unknown from '@/app/api/fhir/r4/[...path]/route';
 
 type Handler = (request: Request, context: { params: Promise<Record<string, unknown>> }) => Promise<Response>;
@@ -27,6 +29,9 @@ const ROUTES: [RegExp, RouteModule, (m: RegExpExecArray) => Record<string, unkno
   [/^DocumentReference\/([^/]+)$/, documentInstance as RouteModule, (m) => ({ id: decodeURIComponent(m[1]!) })],
   [/^Binary\/([^/]+)$/, binary as RouteModule, (m) => ({ id: decodeURIComponent(m[1]!) })],
   [/^Communication$/, communicationType as RouteModule, () => ({})],
+  [/^Communication\/([^/]+)$/, communicationInstance as RouteModule, (m) => ({ id: decodeURIComponent(m[1]!) })],
+  [/^Communication\/([^/]+)\/attachment\/([^/]+)$/, communicationAttachment as RouteModule,
+    (m) => ({ id: decodeURIComponent(m[1]!), attachmentId: decodeURIComponent(m[2]!) })],
   [/^(.+)$/, unknown as RouteModule, (m) => ({ path: m[1]!.split('/').map(decodeURIComponent) })],
 ];
 

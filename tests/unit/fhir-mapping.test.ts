@@ -332,7 +332,7 @@ describe('other resources', () => {
     expectValidFhir(cs);
     expect(cs.rest![0]!.resource!.map((r) => [r.type, r.interaction!.map((i) => i.code)])).toEqual([
       ['Patient', ['read', 'search-type']], ['DocumentReference', ['read', 'search-type', 'create', 'delete']], ['Binary', ['read']],
-      ['Communication', ['search-type', 'create']]]);
+      ['Communication', ['read', 'search-type', 'create']]]);
   });
 
   test('the validator itself refuses a wrong resource', () => {

@@ -198,6 +198,23 @@ export const PROFESSIONALS: readonly Professional[] = [
     activites: [{ codeModeExercice: 'S', identifiantStructure: 'FINESS-750712184', raisonSocialeSite: 'Centre hospitalier de démonstration',
       numeroFinessEtablissement: '750712184', codePostal: '75012' }],
   },
+  {
+    // MSG-3(b): a pharmacist at the « Pharmacie du Marché » (FINESS 750000011, seeded with an organisational mailbox,
+    // db/seed.ts): she reads and answers the messages patients send to that pharmacy (acts for it, PRO-2).
+    rpps: '10100000011',
+    password: DEMO_PASSWORD,
+    codeCivilite: 'MME',
+    givenName: 'Lucie',
+    familyName: 'Moreau',
+    email: 'lucie.moreau@pharmacie-du-marche.example',
+    codeProfession: '21',
+    libelleProfession: 'Pharmacien',
+    ...NO_SPECIALTY,
+    codeCiviliteDexercice: '',
+    city: 'Paris',
+    activites: [{ codeModeExercice: 'L', identifiantStructure: 'FINESS-750000011', raisonSocialeSite: 'Pharmacie du Marché',
+      numeroFinessEtablissement: '750000011', codePostal: '75011' }],
+  },
 ];
 
 /** PSC national identifier: "8" (RPPS type) followed by the RPPS number. */

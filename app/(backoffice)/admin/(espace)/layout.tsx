@@ -14,6 +14,7 @@ const nav = [
   { href: '/admin/ouvertures', label: 'Ouvertures impossibles' },
   { href: '/admin/taches', label: 'Tâches en échec' },
   { href: '/admin/matrice', label: 'Matrice d’habilitation' },
+  { href: '/admin/referentiels', label: 'Données de référence' },
   { href: '/admin/urgences', label: 'Accès en urgence' },
   { href: '/admin/logiciels', label: 'Logiciels professionnels' },
   { href: '/admin/courriels', label: 'Courriels (démonstration)' },

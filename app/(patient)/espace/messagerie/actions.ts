@@ -7,6 +7,7 @@ import { deleteConversation } from '@/lib/messaging/delete-conversation';
 import { replyAsPatient } from '@/lib/messaging/reply-as-patient';
 import { saveAttachmentToDocuments } from '@/lib/messaging/save-attachment';
 import { startPatientConversation } from '@/lib/messaging/start-patient-conversation';
+import { startPharmacyConversation } from '@/lib/messaging/start-pharmacy-conversation';
 import { ValidationError } from '@/lib/errors';
 import { runThenRedirect, text } from '../form-redirect';
 import { withProfile } from '../selected-profile';
@@ -54,12 +55,23 @@ export async function deleteConversationAction(form: FormData) {
   });
 }
 
-/** MSG-3(a): « Écrire à un professionnel ». */
+/** MSG-3(a): « Nouveau message » to a contactable professional. */
 export async function startConversationAction(form: FormData) {
   const { actor, profil, profileId } = await context(form);
   const files = await filesOf(form);
   await runThenRedirect(withProfile(`${PAGE}/ecrire`, profil), (r: { conversationId: string }) => withProfile(`${PAGE}/${r.conversationId}`, profil, { envoye: '1' }),
     () => startPatientConversation(getDb(), actor, {
       profileId, professionalId: text(form, 'professionnel'), subject: text(form, 'sujet'), body: text(form, 'message'), files,
+    }, clock.now()));
+}
+
+/** MSG-3(b): « Pharmacies déjà fréquentées » (at least one attachment: the prescription). */
+export async function startPharmacyConversationAction(form: FormData) {
+  const { actor, profil, profileId } = await context(form);
+  const files = await filesOf(form);
+  await runThenRedirect(withProfile(`${PAGE}/ecrire`, profil, { formulaire: 'pharmacie' }),
+    (r: { conversationId: string }) => withProfile(`${PAGE}/${r.conversationId}`, profil, { envoye: '1' }),
+    () => startPharmacyConversation(getDb(), actor, {
+      profileId, finess: text(form, 'pharmacie'), subject: text(form, 'sujet'), body: text(form, 'message'), files,
     }, clock.now()));
 }

@@ -19,8 +19,8 @@ export default async function InboxPage({ searchParams }: { searchParams: Promis
   const page = await listConversations(getDb(), actor, { profileId, before: search.avant }, clock.now()).catch(orNotFound);
   return (
     <>
-      <PageTitle title="Messagerie" lead={`Vos échanges avec les professionnels de santé. ${page.unreadTotal} message${page.unreadTotal > 1 ? 's' : ''} non lu${page.unreadTotal > 1 ? 's' : ''}.`}>
-        <ButtonLink href={withProfile('/espace/messagerie/ecrire', search.profil)} variant="secondary">Écrire à un professionnel</ButtonLink>
+      <PageTitle title="Messagerie" lead={`Vos échanges avec les professionnels de santé, vos pharmacies et l’Assurance Maladie. ${page.unreadTotal} message${page.unreadTotal > 1 ? 's' : ''} non lu${page.unreadTotal > 1 ? 's' : ''}.`}>
+        <ButtonLink href={withProfile('/espace/messagerie/ecrire', search.profil)} variant="secondary">Nouveau message</ButtonLink>
       </PageTitle>
       {search.supprimee && <Alert variant="success" title="Conversation supprimée">Les pièces jointes enregistrées dans vos documents y restent.</Alert>}
       {page.items.length === 0 ? <p>Aucun message pour le moment.</p> : (

@@ -8,7 +8,7 @@ import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { AccessDeniedError, NotFoundError } from '@/lib/errors';
 import { markPreventionMessagesRead, preventionSection } from '@/lib/prevention-campaigns/messages';
-import { selectedProfileId } from '../selected-profile';
+import { selectedProfileId, withProfile } from '../selected-profile';
 import { preventionOptOutAction } from './actions';
 
 export const metadata: Metadata = { title: 'Prévention' };
@@ -44,6 +44,12 @@ export default async function PreventionPage({ searchParams }: { searchParams: P
             {section.messages.map((m) => <li key={m.id}><PreventionMessage message={m} /></li>)}
           </ul>
         )}
+      </section>
+      {/* PRV-10: the self-questionnaire of Mon bilan prévention lives with the profil médical. */}
+      <section aria-labelledby="bilan-titre" className="mb-10 max-w-2xl">
+        <h2 id="bilan-titre" className="mb-2 text-2xl font-bold">Mon bilan prévention</h2>
+        <p className="mb-2">Entre 18 et 25 ans, 45 et 50 ans, 60 et 65 ans, 70 et 75 ans, un questionnaire vous aide à préparer votre bilan prévention avec un professionnel de santé.</p>
+        <p><a href={withProfile('/espace/profil-medical/questionnaires-de-prevention', search.profil)}>Voir mes questionnaires de prévention</a></p>
       </section>
       <section aria-labelledby="choix-titre" className="max-w-2xl rounded-lg border border-border bg-white p-6">
         <h2 id="choix-titre" className="mb-2 text-2xl font-bold">Recevoir les messages de prévention</h2>

@@ -48,7 +48,7 @@ export default async function ConversationPage({ params, searchParams }: { param
                 {m.attachments.map((a) => (
                   <li key={a.id} className="flex flex-wrap items-center gap-3">
                     <a className="underline" href={withProfile(`/espace/messagerie/piece-jointe/${a.id}`, search.profil ?? profileId)}>Télécharger {a.name}</a>
-                    {m.authorKind === 'PS' && (
+                    {m.authorKind !== 'PATIENT' && (
                       <form action={saveAttachmentAction}>{hidden}<input type="hidden" name="attachmentId" value={a.id} />
                         <button type="submit" className="underline">Enregistrer dans mes documents<span className="sr-only"> : {a.name}</span></button>
                       </form>

@@ -4,6 +4,7 @@ import { Badge, PageTitle, Pagination, Table } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { whenLong } from '@/lib/audit/history-format';
 import { requireAudience } from '@/lib/auth/session';
+import { pharmacyFinessOf } from '@/lib/messaging/pharmacy-side';
 import { listProfessionalMessages, type ProMessage } from '@/lib/professional-access/pro-messages';
 
 export const metadata: Metadata = { title: 'Messagerie sécurisée' };
@@ -17,6 +18,9 @@ export default async function ProMessagesPage({ searchParams }: { searchParams: 
     <>
       <PageTitle title="Messagerie sécurisée"
         lead="Les messages qui vous sont adressés, par exemple quand un de vos patients dont vous êtes le médecin traitant a fait l’objet d’un accès en urgence." />
+      {pharmacyFinessOf(actor) && (
+        <p className="mb-4"><Link href="/pro/messages/pharmacie" className="font-semibold underline">Messagerie de votre pharmacie : les messages de vos patients</Link></p>
+      )}
       <p className="mb-4" role="status">
         {unread === 0 ? 'Aucun message non lu.' : `${unread} message${unread > 1 ? 's' : ''} non lu${unread > 1 ? 's' : ''}.`}
       </p>

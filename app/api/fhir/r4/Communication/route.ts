@@ -15,14 +15,14 @@ const MAX_MESSAGE_REQUEST_BYTES = 15 * 1_048_576;
  * professional's own conversations with the patient (newest first, keyset pages), one trace
  * `message.list`. 400 bad parameters; 403 refused, 404 unknown patient (traced).
  */
-export const GET = fhirRoute(async ({ url, db, now, call }) => {
+export const GET = fhirRoute(async ({ url, base, db, now, call }) => {
   const search = parseCommunicationSearch(url.searchParams, 200);
   const result = await listProMessages(db, call.actor, search.profileId, { limit: search.limit, after: search.after }, now, 'API');
   const next = result.next ? new URL(url) : undefined;
   next?.searchParams.set('_cursor', result.next!);
   return fhirJson(searchset({
     self: url.href, next: next?.href, total: result.total,
-    entries: result.messages.map((m) => ({ fullUrl: `${url.origin}${url.pathname}/${m.id}`, resource: toCommunication(m, search.profileId) })),
+    entries: result.messages.map((m) => ({ fullUrl: `${url.origin}${url.pathname}/${m.id}`, resource: toCommunication(m, search.profileId, base) })),
   }));
 });
 
@@ -52,5 +52,5 @@ export const POST = fhirRoute(async ({ request, base, db, now, call }) => {
     return fhirJson(info('Message en attente : le profil de ce patient est suspendu ; il sera distribué quand le profil sera de nouveau actif (MSG-12). Un avis vous a été envoyé.'), 202, headers);
   }
   const read = await listProMessages(db, call.actor, req.profileId, { only: result.messageId! }, now, 'API');
-  return fhirJson(toCommunication(read.messages[0]!, req.profileId), 201, headers);
+  return fhirJson(toCommunication(read.messages[0]!, req.profileId, base), 201, headers);
 });

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { FinAwareFields } from '@/components/messaging/FinWarning';
+import { ReplyOptions } from '@/components/messaging/ReplyOptions';
 import { PatientHeader } from '@/components/pro/PatientHeader';
 import { Refusal } from '@/components/pro/Refusal';
 import { loadOrRefuse } from '@/components/pro/guard';
@@ -8,7 +9,6 @@ import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { listProConversations } from '@/lib/messaging/pro-conversations';
-import { REPLY_OPTIONS } from '@/lib/messaging/rules';
 import { openPatientRecord } from '@/lib/professional-access/patient-record';
 import { sendMessageAction } from './actions';
 
@@ -20,19 +20,6 @@ const SENT: Record<string, string> = {
   HELD: 'Le profil du patient est suspendu : votre message est conservé et sera distribué à sa réactivation.',
   CLOSED_ONLY: 'La conversation est close. Aucun message n’a été transmis au patient.',
 };
-
-function ReplyOptions() {
-  return (
-    <fieldset>
-      <legend className="font-semibold">Réponse du patient</legend>
-      {Object.entries(REPLY_OPTIONS).map(([value, label], i) => (
-        <label key={value} className="mr-4 inline-flex items-center gap-1">
-          <input type="radio" name="reponse" value={value} defaultChecked={i === 0} /> {label}
-        </label>
-      ))}
-    </fieldset>
-  );
-}
 
 /** MSG-2, MSG-4, MSG-7, MSG-8: this professional's conversations with the patient and a new message. */
 export default async function ProMessagesPage({ params, searchParams }: { params: Promise<{ profileId: string }>; searchParams: Promise<{ erreur?: string; envoye?: string }> }) {
