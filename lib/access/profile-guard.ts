@@ -1,9 +1,9 @@
 import type { Db } from '@/db/client';
-import { findProfileTarget } from '@/lib/accounts/profile-target';
+import { findProfileTarget, profileTargetFor } from '@/lib/accounts/profile-target';
 import { recordAccess, type TraceInput } from '@/lib/audit/record-access';
 import { AccessDeniedError } from '@/lib/errors';
 import type { Actor } from './actor';
-import { authorize, type Action } from './policy';
+import { authorize, type Action, type ProfileTarget } from './policy';
 
 /**
  * The gate of a use case on one profile, for any actor: the policy decides `policyAction`; a refusal
@@ -20,4 +20,16 @@ export async function ensureOnProfile(db: Db, actor: Actor, policyAction: Action
     throw new AccessDeniedError(decision.reason);
   }
   return profile;
+}
+
+/** `ensureOnProfile` for a read that needs only the decision: the target may come from the page's profile list. */
+export async function ensureMayOnProfile(db: Db, actor: Actor, policyAction: Action, profileId: string, traceAction: string,
+  now: Date): Promise<ProfileTarget> {
+  const target = await profileTargetFor(db, actor, profileId);
+  const decision = authorize(actor, policyAction, { profile: target });
+  if (!decision.allowed) {
+    await recordAccess(db, { actor, action: traceAction, profileId, decision, at: now });
+    throw new AccessDeniedError(decision.reason);
+  }
+  return target;
 }

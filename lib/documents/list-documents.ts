@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
 import { patientDocumentScope, patientRole } from '@/lib/access/document-access';
-import { ensureOnProfile } from '@/lib/access/profile-guard';
+import { ensureMayOnProfile } from '@/lib/access/profile-guard';
 
 export type DocumentFilters = {
   category?: string;
@@ -34,7 +34,7 @@ function decode(value: string | undefined): Cursor | undefined {
  * leaves the database (the scope comes from the policy). Keyset pages of `DOCUMENTS_PAGE`.
  */
 export async function listDocuments(db: Db, actor: Actor, profileId: string, filters: DocumentFilters, now: Date) {
-  await ensureOnProfile(db, actor, 'profile.medical.read', profileId, 'document.list', now);
+  await ensureMayOnProfile(db, actor, 'profile.medical.read', profileId, 'document.list', now);
   const role = actor.kind === 'PATIENT' ? patientRole(actor, profileId) : null;
   const scope = patientDocumentScope(role ?? 'AIDANT');
   const byTitle = filters.sort === 'title';

@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
 import { authorize } from '@/lib/access/policy';
-import { findProfileTarget } from '@/lib/accounts/profile-target';
+import { profileTargetFor } from '@/lib/accounts/profile-target';
 import { clock } from '@/lib/clock';
 import { AccessDeniedError } from '@/lib/errors';
 import { whyThisMessage, type MessageCriteria } from './rules';
@@ -12,10 +12,10 @@ export type PreventionMessageView = { id: string; title: string; body: string; c
 
 /** PRV-9: the patient side reads a profile's prevention messages (holder, representatives, aidants: notifications.read). */
 async function gate(db: Db, actor: Actor, profileId: string) {
-  const profile = await findProfileTarget(db, profileId);
-  const decision = authorize(actor, 'notifications.read', { profile: profile.target });
+  const target = await profileTargetFor(db, actor, profileId);
+  const decision = authorize(actor, 'notifications.read', { profile: target });
   if (!decision.allowed) throw new AccessDeniedError(decision.reason);
-  return profile;
+  return target;
 }
 
 const base = (db: Db, profileId: string) => db.selectFrom('prevention_messages as m')
@@ -38,7 +38,7 @@ export async function latestUnreadPreventionMessage(db: Db, actor: Actor, profil
 export async function preventionSection(db: Db, actor: Actor, profileId: string, now: Date = clock.now()) {
   const profile = await gate(db, actor, profileId);
   const [rows, optedOut, texts] = await Promise.all([base(db, profileId).orderBy('m.created_at', 'desc').limit(100).execute(), isOptedOut(db, profileId), whyTextsInForce(db, now)]);
-  return { messages: rows.map(view(texts)), optedOut, mayChange: authorize(actor, 'prevention.manage', { profile: profile.target }).allowed };
+  return { messages: rows.map(view(texts)), optedOut, mayChange: authorize(actor, 'prevention.manage', { profile }).allowed };
 }
 
 /** Opening the section marks its messages read (the home card then shows nothing new). */
