@@ -27,3 +27,8 @@ export const frenchDateField = (opts: { notFuture?: boolean } = {}) => z.string(
   }
   return iso;
 });
+
+/** The files chosen in a form's file input (empty inputs skipped), as the messaging use cases take them. */
+export const uploadedFiles = (form: FormData, name = 'pieces') => Promise.all(form.getAll(name)
+  .filter((f): f is File => typeof f !== 'string' && f.size > 0)
+  .map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));

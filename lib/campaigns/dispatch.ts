@@ -7,6 +7,7 @@ import { renderNoticeTemplate, personalize, type NoticeTemplate } from './notice
 import { claimRecipients, firstName, prepareProfiles, type Prepared } from './prepare';
 import { generateLetterBatch } from './letters';
 import { lastOppositionDay } from './window';
+import { sendingMarker } from '@/lib/notifications/sending-marker';
 
 export type DispatchOptions = {
   now: () => Date;
@@ -24,35 +25,6 @@ export type DispatchOptions = {
 export type DispatchResult = 'done' | 'stopped' | 'waiting' | 'missing';
 
 
-/**
- * Coalesces the "sending" marks of concurrent sends into one UPDATE (one commit for many messages).
- * A row no longer PREPARED (its lease ran out and another worker took it) is refused: no final dot.
- */
-function sendingMarker(db: Db, now: () => Date, leaseMs: number) {
-  let pending: { id: string; resolve: () => void; reject: (e: Error) => void }[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    timer = null;
-    try {
-      const at = now();
-      const marked = new Set((await db.updateTable('campaign_recipients')
-        .set({ status: 'SENDING', sent_at: at, lease_until: new Date(at.getTime() + leaseMs) })
-        .where('id', 'in', batch.map((b) => b.id)).where('status', '=', 'PREPARED').returning('id').execute()).map((r) => r.id));
-      for (const b of batch) {
-        if (marked.has(b.id)) b.resolve();
-        else b.reject(new Error('destinataire repris par un autre envoi'));
-      }
-    } catch (e) {
-      batch.forEach((b) => b.reject(e as Error));
-    }
-  };
-  return (id: string) => new Promise<void>((resolve, reject) => {
-    pending.push({ id, resolve, reject });
-    timer ??= setTimeout(() => void flush(), 2);
-  });
-}
 
 /**
  * A crashed worker leaves rows under an expired lease. PREPARED ones never reached the server: they
@@ -86,7 +58,7 @@ async function sendBatch(db: Db, sender: BulkSender, items: Prepared[], opts: Re
   for (const child of new Set(items.map((i) => i.kind === 'CHILD'))) {
     templates.set(child, await renderNoticeTemplate({ child, appUrl: opts.appUrl, lastOppositionDay: deadline, codeExpiresAt: codeExpiresAt(now) }));
   }
-  const markSending = sendingMarker(db, opts.now, opts.leaseMs);
+  const markSending = sendingMarker(db, 'campaign_recipients', opts.now, opts.leaseMs);
   const outcomes = new Map<string, SendOutcome>();
   let next = 0;
   await Promise.all(sender.slots.map(async (slot) => {

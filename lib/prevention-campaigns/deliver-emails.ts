@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { BulkSender, SendOutcome } from '@/lib/notifications/bulk-sender';
 import { PREVENTION_MAX_ATTEMPTS, SKIPPED_REASON } from './delivery-rules';
 import { mergeTeaser, renderTeaserTemplate, type TeaserTemplate } from './teaser-template';
+import { sendingMarker } from '@/lib/notifications/sending-marker';
 
 export type EmailDeliveryOptions = {
   now: () => Date;
@@ -110,38 +111,9 @@ async function claimEmails(db: Db, campaignId: string, now: Date, size: number, 
   });
 }
 
-/**
- * Coalesces the "sending" marks of concurrent sends into one UPDATE, as lib/campaigns does. A row no
- * longer PREPARED (its lease ran out and another runner took it) is refused: no final dot.
- */
-function sendingMarker(db: Db, now: () => Date, leaseMs: number) {
-  let pending: { id: string; resolve: () => void; reject: (e: Error) => void }[] = [];
-  let timer: NodeJS.Timeout | null = null;
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    timer = null;
-    try {
-      const at = now();
-      const marked = new Set((await db.updateTable('prevention_emails')
-        .set({ status: 'SENDING', sent_at: at, lease_until: new Date(at.getTime() + leaseMs) })
-        .where('id', 'in', batch.map((b) => b.id)).where('status', '=', 'PREPARED').returning('id').execute()).map((r) => r.id));
-      for (const b of batch) {
-        if (marked.has(b.id)) b.resolve();
-        else b.reject(new Error('destinataire repris par un autre envoi'));
-      }
-    } catch (e) {
-      batch.forEach((b) => b.reject(e as Error));
-    }
-  };
-  return (id: string) => new Promise<void>((resolve, reject) => {
-    pending.push({ id, resolve, reject });
-    timer ??= setTimeout(() => void flush(), 2);
-  });
-}
 
 async function sendBatch(db: Db, sender: BulkSender, items: Claimed[], templates: Map<boolean, TeaserTemplate>, opts: EmailDeliveryOptions) {
-  const markSending = sendingMarker(db, opts.now, opts.leaseMs);
+  const markSending = sendingMarker(db, 'prevention_emails', opts.now, opts.leaseMs);
   const outcomes = new Map<string, SendOutcome>();
   let next = 0;
   await Promise.all(sender.slots.map(async (slot) => {

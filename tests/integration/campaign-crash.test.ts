@@ -5,6 +5,7 @@ import { applyCampaignCommand, createCampaign } from '@/lib/campaigns/manage';
 import { campaignProgress } from '@/lib/campaigns/progress';
 import { aStaffMember } from '../factories';
 import { anInsuredPopulation, type InsuredPerson } from '../factories/population';
+import { childProcesses } from '../support/children';
 import { startCountingSmtp, type CountingSmtp } from '../support/counting-smtp';
 import { freePort, ownQueuePrefix, portOpen, waitFor } from '../support/wait';
 
@@ -15,13 +16,8 @@ import { freePort, ownQueuePrefix, portOpen, waitFor } from '../support/wait';
  */
 const db = getDb();
 const RECIPIENTS = 10_000;
-const children: ChildProcess[] = [];
+const { children, killAll } = childProcesses();
 const sinks: CountingSmtp[] = [];
-/** Each test ends with no process of its own left: a live worker would serve the next test's campaign. */
-async function killAll(): Promise<void> {
-  await Promise.all(children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null)
-    .map((c) => new Promise<void>((resolve) => { c.once('exit', () => resolve()); c.kill('SIGKILL'); })));
-}
 afterEach(killAll);
 afterAll(async () => {
   await killAll();

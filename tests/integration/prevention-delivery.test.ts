@@ -15,6 +15,7 @@ import { runPreventionCampaign, WHY_IN_PREVENTION_SECTION } from '@/lib/preventi
 import { listConversations } from '@/lib/messaging/list-conversations';
 import { openConversation } from '@/lib/messaging/open-conversation';
 import { aStaffMember } from '../factories';
+import { childProcesses } from '../support/children';
 import { startCountingSmtp, type CountingSmtp } from '../support/counting-smtp';
 import { ownQueuePrefix, waitFor } from '../support/wait';
 
@@ -24,12 +25,8 @@ import { ownQueuePrefix, waitFor } from '../support/wait';
  */
 const db = getDb();
 const demoSender = createBulkSender({ smtpUrl: undefined, size: 2, db });
-const children: ChildProcess[] = [];
+const { children, killAll } = childProcesses();
 const sinks: CountingSmtp[] = [];
-async function killAll(): Promise<void> {
-  await Promise.all(children.splice(0).filter((c) => c.exitCode === null && c.signalCode === null)
-    .map((c) => new Promise<void>((resolve) => { c.once('exit', () => resolve()); c.kill('SIGKILL'); })));
-}
 afterEach(killAll);
 afterAll(async () => {
   await killAll();

@@ -9,13 +9,11 @@ import { saveAttachmentToDocuments } from '@/lib/messaging/save-attachment';
 import { startPatientConversation } from '@/lib/messaging/start-patient-conversation';
 import { startPharmacyConversation } from '@/lib/messaging/start-pharmacy-conversation';
 import { ValidationError } from '@/lib/errors';
+import { uploadedFiles } from '@/app/_forms/fields';
 import { runThenRedirect, text } from '../form-redirect';
 import { withProfile } from '../selected-profile';
 
 const PAGE = '/espace/messagerie';
-
-const filesOf = (form: FormData) => Promise.all(form.getAll('pieces').filter((f): f is File => typeof f !== 'string' && f.size > 0)
-  .map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
 
 async function context(form: FormData) {
   const actor = await requireAudience('patient');
@@ -27,7 +25,7 @@ async function context(form: FormData) {
 export async function replyAction(form: FormData) {
   const { actor, profil, profileId, conversationId } = await context(form);
   const page = withProfile(`${PAGE}/${encodeURIComponent(conversationId)}`, profil);
-  const files = await filesOf(form);
+  const files = await uploadedFiles(form);
   await runThenRedirect(page, withProfile(`${PAGE}/${encodeURIComponent(conversationId)}`, profil, { envoye: '1' }),
     () => replyAsPatient(getDb(), actor, { profileId, conversationId, body: text(form, 'message'), files }, clock.now()));
 }
@@ -58,7 +56,7 @@ export async function deleteConversationAction(form: FormData) {
 /** MSG-3(a): « Nouveau message » to a contactable professional. */
 export async function startConversationAction(form: FormData) {
   const { actor, profil, profileId } = await context(form);
-  const files = await filesOf(form);
+  const files = await uploadedFiles(form);
   await runThenRedirect(withProfile(`${PAGE}/ecrire`, profil), (r: { conversationId: string }) => withProfile(`${PAGE}/${r.conversationId}`, profil, { envoye: '1' }),
     () => startPatientConversation(getDb(), actor, {
       profileId, professionalId: text(form, 'professionnel'), subject: text(form, 'sujet'), body: text(form, 'message'), files,
@@ -68,7 +66,7 @@ export async function startConversationAction(form: FormData) {
 /** MSG-3(b): « Pharmacies déjà fréquentées » (at least one attachment: the prescription). */
 export async function startPharmacyConversationAction(form: FormData) {
   const { actor, profil, profileId } = await context(form);
-  const files = await filesOf(form);
+  const files = await uploadedFiles(form);
   await runThenRedirect(withProfile(`${PAGE}/ecrire`, profil, { formulaire: 'pharmacie' }),
     (r: { conversationId: string }) => withProfile(`${PAGE}/${r.conversationId}`, profil, { envoye: '1' }),
     () => startPharmacyConversation(getDb(), actor, {

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Alert, Badge, PageTitle, Table } from '@/components/ui';
+import { Alert, PageTitle, Table } from '@/components/ui';
+import { UpcomingVersions, VersionsTable, versionMoment } from '@/components/backoffice/ReferenceVersions';
 import { getDb } from '@/db/client';
 import { decisionLabel, matrixGrid } from '@/lib/access-matrix/grid';
 import { readMatrix } from '@/lib/access-matrix/read-matrix';
@@ -11,8 +12,6 @@ import { PublishMatrixForm } from './PublishMatrixForm';
 
 export const metadata: Metadata = { title: 'Matrice d’habilitation' };
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
 /** BO-7, PRO-9: the matrice d'habilitation — version in force, upcoming ones, rules; supervisors publish new versions. */
 export default async function MatrixPage({ searchParams }: { searchParams: Promise<{ publiee?: string }> }) {
   const actor = await requireAudience('staff');
@@ -20,8 +19,6 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
   const now = clock.now();
   const { inForce, rules, upcoming, versions } = await readMatrix(getDb(), actor, now);
   const grid = matrixGrid(rules);
-  const status = (n: number) => (n === inForce?.number ? <Badge variant="success">En vigueur</Badge>
-    : upcoming.some((v) => v.number === n) ? <Badge variant="info">À venir</Badge> : <Badge>Remplacée</Badge>);
   return (
     <>
       <PageTitle title="Matrice d’habilitation"
@@ -32,15 +29,11 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
         <h2 id="en-vigueur" className="mb-2 text-2xl font-bold">Version en vigueur</h2>
         {inForce ? (
           <p className="mb-4">
-            Version {inForce.number}, en vigueur depuis le {when.format(inForce.effectiveFrom)}. {inForce.note}{' '}
+            Version {inForce.number}, en vigueur depuis le {versionMoment.format(inForce.effectiveFrom)}. {inForce.note}{' '}
             <a href="/admin/matrice/csv" download>Télécharger la version en vigueur (CSV)</a>
           </p>
         ) : <p className="mb-4">Aucune version en vigueur : tout accès est refusé.</p>}
-        {upcoming.length > 0 && (
-          <ul className="mb-4 list-disc pl-6">
-            {upcoming.map((v) => <li key={v.id}>Version {v.number} à venir : en vigueur à partir du {when.format(v.effectiveFrom)}. {v.note}</li>)}
-          </ul>
-        )}
+        <UpcomingVersions upcoming={upcoming} />
         <Table caption={inForce ? `Règles par catégorie de document, version ${inForce.number}` : 'Règles par catégorie de document'} rows={grid.rows} rowKey={(r) => r.category}
           columns={[
             { key: 'category', header: 'Catégorie', rowHeader: true, cell: (r) => r.label },
@@ -67,14 +60,7 @@ export default async function MatrixPage({ searchParams }: { searchParams: Promi
 
       <section aria-labelledby="versions">
         <h2 id="versions" className="mb-2 text-2xl font-bold">Toutes les versions</h2>
-        <Table caption="Versions de la matrice" captionHidden rows={versions} rowKey={(v) => v.id} empty="Aucune version."
-          columns={[
-            { key: 'number', header: 'Version', rowHeader: true, cell: (v) => `Version ${v.number}` },
-            { key: 'effective', header: 'Date d’effet', cell: (v) => when.format(v.effectiveFrom) },
-            { key: 'status', header: 'État', cell: (v) => status(v.number) },
-            { key: 'note', header: 'Note', cell: (v) => v.note },
-            { key: 'created', header: 'Publiée le', cell: (v) => (v.createdBy ? when.format(v.createdAt) : 'Version initiale') },
-          ]} />
+        <VersionsTable caption="Versions de la matrice" versions={versions} inForce={inForce} upcoming={upcoming} />
       </section>
     </>
   );

@@ -9,7 +9,7 @@ import { postLetterBatch } from '@/lib/campaigns/post-letters';
 import { frenchDateToIso } from '@/lib/identity/dates';
 import { errorState, runUseCase, type FormState } from '@/app/_forms/form-state';
 import type { DoneKey } from './done-messages';
-import { parisWallTime, parseTime } from './paris-time';
+import { scheduleFromForm } from './paris-time';
 
 const back = (campaignId: string, done: DoneKey): never => redirect(`/admin/campagnes/${campaignId}?fait=${done}`);
 const ids = z.object({ campaignId: z.uuid() });
@@ -27,16 +27,9 @@ export async function campaignCommandAction(_: FormState, form: FormData): Promi
 export async function scheduleCampaignAction(_: FormState, form: FormData): Promise<FormState> {
   const actor = await requireAudience('staff');
   const { campaignId, scheduledAt, scheduledTime } = ids.extend({ scheduledAt: z.string(), scheduledTime: z.string() }).parse(Object.fromEntries(form));
-  const day = frenchDateToIso(scheduledAt);
-  const time = parseTime(scheduledTime);
-  if (!day || !time) {
-    return errorState(form, undefined, {
-      ...(day ? {} : { scheduledAt: 'Saisissez une date valide au format JJ/MM/AAAA.' }),
-      ...(time ? {} : { scheduledTime: 'Saisissez une heure valide au format HH:MM, par exemple 09:30.' }),
-    });
-  }
-  const at = parisWallTime(day, time);
-  const result = await runUseCase(form, () => applyCampaignCommand(getDb(), actor, campaignId, 'schedule', clock.now(), { scheduledAt: at }));
+  const schedule = scheduleFromForm(scheduledAt, scheduledTime);
+  if ('errors' in schedule) return errorState(form, undefined, schedule.errors);
+  const result = await runUseCase(form, () => applyCampaignCommand(getDb(), actor, campaignId, 'schedule', clock.now(), { scheduledAt: schedule.at }));
   if (!result.ok) return result.state;
   return back(campaignId, 'schedule');
 }

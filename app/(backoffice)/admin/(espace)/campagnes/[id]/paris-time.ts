@@ -1,3 +1,5 @@
+import { frenchDateToIso } from '@/lib/identity/dates';
+
 /** The offset of Europe/Paris from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
 function parisOffset(at: Date): number {
   const parts = new Intl.DateTimeFormat('en-US', {
@@ -21,4 +23,15 @@ export function parisWallTime(day: string, [hours, minutes]: [number, number]): 
   const wall = Date.UTC(y, m - 1, d, hours, minutes);
   const first = wall - parisOffset(new Date(wall));
   return new Date(wall - parisOffset(new Date(first)));
+}
+
+/** BO-1, PRV-6: a schedule form's date (JJ/MM/AAAA) and time (HH:MM), Europe/Paris → the instant, or each field's French error. */
+export function scheduleFromForm(scheduledAt: string, scheduledTime: string): { at: Date } | { errors: Record<string, string> } {
+  const day = frenchDateToIso(scheduledAt);
+  const time = parseTime(scheduledTime);
+  if (day && time) return { at: parisWallTime(day, time) };
+  return { errors: {
+    ...(day ? {} : { scheduledAt: 'Saisissez une date valide au format JJ/MM/AAAA.' }),
+    ...(time ? {} : { scheduledTime: 'Saisissez une heure valide au format HH:MM, par exemple 09:30.' }),
+  } };
 }

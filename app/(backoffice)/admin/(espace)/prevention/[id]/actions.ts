@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
-import { frenchDateToIso } from '@/lib/identity/dates';
 import { applyPreventionCommand, type PreventionCommand } from '@/lib/prevention-campaigns/manage';
 import { errorState, runUseCase, type FormState } from '@/app/_forms/form-state';
-import { parisWallTime, parseTime } from '../../campagnes/[id]/paris-time';
+import { scheduleFromForm } from '../../campagnes/[id]/paris-time';
 
 const ids = z.object({ campaignId: z.uuid() });
 const back = (campaignId: string, done: PreventionCommand): never => redirect(`/admin/prevention/${campaignId}?fait=${done}`);
@@ -25,16 +24,9 @@ export async function preventionCommandAction(_: FormState, form: FormData): Pro
 export async function schedulePreventionAction(_: FormState, form: FormData): Promise<FormState> {
   const actor = await requireAudience('staff');
   const { campaignId, scheduledAt, scheduledTime } = ids.extend({ scheduledAt: z.string(), scheduledTime: z.string() }).parse(Object.fromEntries(form));
-  const day = frenchDateToIso(scheduledAt);
-  const time = parseTime(scheduledTime);
-  if (!day || !time) {
-    return errorState(form, undefined, {
-      ...(day ? {} : { scheduledAt: 'Saisissez une date valide au format JJ/MM/AAAA.' }),
-      ...(time ? {} : { scheduledTime: 'Saisissez une heure valide au format HH:MM, par exemple 09:30.' }),
-    });
-  }
-  const at = parisWallTime(day, time);
-  const result = await runUseCase(form, () => applyPreventionCommand(getDb(), actor, campaignId, 'schedule', clock.now(), { scheduledAt: at }));
+  const schedule = scheduleFromForm(scheduledAt, scheduledTime);
+  if ('errors' in schedule) return errorState(form, undefined, schedule.errors);
+  const result = await runUseCase(form, () => applyPreventionCommand(getDb(), actor, campaignId, 'schedule', clock.now(), { scheduledAt: schedule.at }));
   if (!result.ok) return result.state;
   return back(campaignId, 'schedule');
 }

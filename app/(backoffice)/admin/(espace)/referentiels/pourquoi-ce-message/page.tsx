@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { Alert, Badge, PageTitle, Table } from '@/components/ui';
+import { Alert, PageTitle, Table } from '@/components/ui';
+import { UpcomingVersions, VersionsTable, versionMoment } from '@/components/backoffice/ReferenceVersions';
 import { WhyTextsForm } from '@/components/backoffice/WhyTextsForm';
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
@@ -11,16 +12,12 @@ import { whyTextsAction } from './actions';
 
 export const metadata: Metadata = { title: '« Pourquoi ce message ? »' };
 
-const when = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Paris' });
-
 /** BO-7, PRV-7: the « Pourquoi ce message ? » texts in force, their versions; supervisors publish a new version. */
 export default async function WhyTextsPage({ searchParams }: { searchParams: Promise<{ publiee?: string }> }) {
   const actor = await requireAudience('staff');
   const { publiee } = await searchParams;
   const now = clock.now();
   const { inForce, texts, upcoming, versions } = await readWhyTexts(getDb(), actor, now);
-  const status = (n: number) => (n === inForce?.number ? <Badge variant="success">En vigueur</Badge>
-    : upcoming.some((v) => v.number === n) ? <Badge variant="info">À venir</Badge> : <Badge>Remplacée</Badge>);
   const fields = WHY_KEYS.map((key) => ({ key, ...WHY_FIELDS[key], text: texts[key] }));
   return (
     <>
@@ -30,12 +27,8 @@ export default async function WhyTextsPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="en-vigueur" className="mb-10">
         <h2 id="en-vigueur" className="mb-2 text-2xl font-bold">Version en vigueur</h2>
-        <p className="mb-4">{inForce ? `Version ${inForce.number}, en vigueur depuis le ${when.format(inForce.effectiveFrom)}. ${inForce.note}` : 'Textes initiaux.'}</p>
-        {upcoming.length > 0 && (
-          <ul className="mb-4 list-disc pl-6">
-            {upcoming.map((v) => <li key={v.id}>Version {v.number} à venir : en vigueur à partir du {when.format(v.effectiveFrom)}. {v.note}</li>)}
-          </ul>
-        )}
+        <p className="mb-4">{inForce ? `Version ${inForce.number}, en vigueur depuis le ${versionMoment.format(inForce.effectiveFrom)}. ${inForce.note}` : 'Textes initiaux.'}</p>
+        <UpcomingVersions upcoming={upcoming} />
         <Table caption="Textes en vigueur par critère" rows={fields} rowKey={(f) => f.key}
           columns={[
             { key: 'label', header: 'Critère', rowHeader: true, cell: (f) => f.label },
@@ -57,14 +50,7 @@ export default async function WhyTextsPage({ searchParams }: { searchParams: Pro
 
       <section aria-labelledby="versions">
         <h2 id="versions" className="mb-2 text-2xl font-bold">Toutes les versions</h2>
-        <Table caption="Versions des textes « Pourquoi ce message ? »" captionHidden rows={versions} rowKey={(v) => v.id} empty="Aucune version."
-          columns={[
-            { key: 'number', header: 'Version', rowHeader: true, cell: (v) => `Version ${v.number}` },
-            { key: 'effective', header: 'Date d’effet', cell: (v) => when.format(v.effectiveFrom) },
-            { key: 'status', header: 'État', cell: (v) => status(v.number) },
-            { key: 'note', header: 'Note', cell: (v) => v.note },
-            { key: 'created', header: 'Publiée le', cell: (v) => (v.createdBy ? when.format(v.createdAt) : 'Version initiale') },
-          ]} />
+        <VersionsTable caption="Versions des textes « Pourquoi ce message ? »" versions={versions} inForce={inForce} upcoming={upcoming} />
       </section>
     </>
   );

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { DomainError } from '@/lib/errors';
+import { uploadedFiles } from '@/app/_forms/fields';
 import { replyAsPharmacy } from '@/lib/messaging/reply-as-pharmacy';
 
 const str = (form: FormData, name: string) => { const v = form.get(name); return typeof v === 'string' ? v : ''; };
@@ -13,8 +14,7 @@ export async function replyAsPharmacyAction(form: FormData) {
   const actor = await requireAudience('pro');
   const conversationId = str(form, 'conversationId');
   const page = `/pro/messages/pharmacie/${encodeURIComponent(conversationId)}`;
-  const files = await Promise.all(form.getAll('pieces').filter((f): f is File => typeof f !== 'string' && f.size > 0)
-    .map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+  const files = await uploadedFiles(form);
   let outcome: string;
   try {
     const r = await replyAsPharmacy(getDb(), actor, {

@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { DomainError } from '@/lib/errors';
+import { uploadedFiles } from '@/app/_forms/fields';
 import { writeToPatient } from '@/lib/messaging/write-to-patient';
 
 const str = (form: FormData, name: string) => { const v = form.get(name); return typeof v === 'string' ? v : ''; };
@@ -13,8 +14,7 @@ export async function sendMessageAction(form: FormData) {
   const actor = await requireAudience('pro');
   const profileId = str(form, 'profileId');
   const page = `/pro/patients/${encodeURIComponent(profileId)}/messages`;
-  const files = await Promise.all(form.getAll('pieces').filter((f): f is File => typeof f !== 'string' && f.size > 0)
-    .map(async (f) => ({ name: f.name, bytes: Buffer.from(await f.arrayBuffer()) })));
+  const files = await uploadedFiles(form);
   let outcome: string;
   try {
     const r = await writeToPatient(getDb(), actor, {
