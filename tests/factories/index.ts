@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import type { PatientActor, ProfessionalActor, StaffActor } from '@/lib/access/actor';
 import type { InsTraits } from '@/lib/professional-access/ins';
@@ -39,7 +40,9 @@ export async function aPendingPerson(db: Db, now = new Date(), overrides: Partia
   const { profileId } = await createBeneficiary(db, agent, {
     nir, vitaleSerial: '12345678901', birthName: overrides.birthName ?? 'TESTEUR', firstNames: overrides.firstNames ?? 'Camille', birthDate, email,
   }, now);
-  const row = await db.selectFrom('outbox').select(['id', 'sealed']).where('kind', '=', 'email').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  // This person's own notice (test files run in parallel on one database: never « the latest email »).
+  const row = await db.selectFrom('outbox').select(['id', 'sealed']).where('kind', '=', 'email').where('sealed', 'is not', null)
+    .where(sql<string>`payload->>'to'`, '=', email.toLowerCase()).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
   const { code } = JSON.parse(unseal(row.sealed!)) as { code: string };
   return { profileId, nir, vitaleSerial: '12345678901', birthDate, email, code, outboxId: row.id };
 }

@@ -111,7 +111,8 @@ describe('BO-3, CMP-8: a new code provisoire from the back-office', () => {
       parent_nir: null, ase: false, has_dmp: false, row_hash: 'x', last_import_id: null, updated_at: new Date() }).execute();
     const sent = await requestCodeOnline(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate }, new Date());
     expect(sent).toEqual({ channel: 'SMS', to: '•• •• •• •• 78' });
-    const row = await db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'sms').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const row = await db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'sms')
+      .where(sql<string>`payload->>'to'`, '=', '+33612345678').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(JSON.stringify(row.payload)).not.toMatch(/[A-HJKMNP-Z2-9]{8}(?![a-z])/); // the code is sealed, not in the payload
     await processEmail(db, createMailer(''), { outboxId: row.id });
     const sms = await db.selectFrom('demo_mailbox').select(['to_address', 'subject', 'text']).where('outbox_id', '=', row.id).executeTakeFirstOrThrow();

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, describe, expect, test } from 'vitest';
 import { closeDb, getDb } from '@/db/client';
 import { processEmail } from '@/jobs/emails';
@@ -27,7 +28,8 @@ describe('BO-2, OPP-2, OPP-4, OPP-6: oppositions keyed in the back-office', () =
     const trace = await db.selectFrom('access_events').select(['actor_type', 'actor_id', 'channel']).where('profile_id', '=', person.profileId)
       .where('action', '=', 'profile.oppose').executeTakeFirstOrThrow();
     expect(trace).toEqual({ actor_type: 'SUPPORT', actor_id: agent.staffId, channel: 'BACKOFFICE' });
-    const outbox = await db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'email').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const outbox = await db.selectFrom('outbox').select(['id', 'payload']).where('kind', '=', 'email')
+      .where(sql<string>`payload->>'to'`, '=', person.email).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(outbox.payload).toMatchObject({ template: 'opposition-receipt', to: person.email });
     await processEmail(db, createMailer(''), { outboxId: outbox.id });
     const mail = await db.selectFrom('demo_mailbox').selectAll().where('outbox_id', '=', outbox.id).executeTakeFirstOrThrow();
@@ -79,7 +81,8 @@ describe('OPP-9, ACC-2 T14: withdrawal of an opposition', () => {
     expect((await db.selectFrom('profiles').select('state').where('id', '=', person.profileId).executeTakeFirstOrThrow()).state).toBe('CREATED');
     const opposition = await db.selectFrom('oppositions').select('withdrawn_at').where('profile_id', '=', person.profileId).executeTakeFirstOrThrow();
     expect(opposition.withdrawn_at).toBeInstanceOf(Date);
-    const row = await db.selectFrom('outbox').select(['sealed', 'payload']).where('kind', '=', 'email').orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+    const row = await db.selectFrom('outbox').select(['sealed', 'payload']).where('kind', '=', 'email')
+      .where(sql<string>`payload->>'to'`, '=', person.email).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
     expect(row.payload).toMatchObject({ template: 'new-code', to: person.email });
     const { code } = JSON.parse(unseal(row.sealed!)) as { code: string };
     await expect(startActivation(db, { nir: person.nir, vitaleSerial: person.vitaleSerial, birthDate: person.birthDate, code }, new Date()))
