@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import { parseInput } from './parse';
+import { patientStartSchema } from './start-patient-conversation';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { ValidationError } from '@/lib/errors';
 import { checkAttachments, discardAttachments, insertAttachments, putAttachments, type IncomingFile } from './attachments';
 import { ensurePatientSide } from './patient-side';
-import { MAX_BODY, MAX_SUBJECT, PHARMACY_ATTACHMENT_REQUIRED } from './rules';
+import { PHARMACY_ATTACHMENT_REQUIRED } from './rules';
 import { visitedPharmacyFacts } from './visited-pharmacies';
 
-export const pharmacyStartSchema = z.object({
-  profileId: z.string().uuid('Profil introuvable.'),
+/** The patient's « new message » fields, the pharmacy in place of the professional. */
+export const pharmacyStartSchema = patientStartSchema.omit({ professionalId: true }).extend({
   finess: z.string().trim().regex(/^[0-9][0-9AB][0-9]{7}$/, 'Choisissez une pharmacie dans la liste.'),
-  subject: z.string().trim().min(1, 'Saisissez l’objet du message.').max(MAX_SUBJECT, `L’objet ne doit pas dépasser ${MAX_SUBJECT} caractères.`),
-  body: z.string().max(MAX_BODY, `Le message ne doit pas dépasser ${MAX_BODY} caractères.`),
 });
 export type PharmacyStartInput = z.input<typeof pharmacyStartSchema> & { files?: IncomingFile[] };
 
