@@ -1,7 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
 import { createDb } from '@/db/client';
+import { SCHEDULES_QUEUE } from '@/jobs/schedules';
 import { migrateToLatest } from '@/db/migrate';
 import { seed } from '@/db/seed';
 import { dropDatabase, ensureDatabase } from '@/lib/runtime/database';
@@ -51,6 +54,7 @@ export default async function globalSetup() {
     spawn(path.join(root, 'node_modules/.bin/tsx'), ['jobs/worker.ts'], { env, stdio: ['ignore', log('worker'), log('worker')] }),
   ];
   await waitForHealth(`${appUrl}/api/health`);
+  await waitForWorkerCatchUp(env.REDIS_URL!, env.QUEUE_PREFIX!);
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ databaseUrl, redisUrl: env.REDIS_URL, queuePrefix: env.QUEUE_PREFIX }));
 
   return async () => {
@@ -60,6 +64,28 @@ export default async function globalSetup() {
     if (!process.env.KEEP_TEST_DB) await dropDatabase(databaseUrl);
   };
 }
+
+/**
+ * The worker's start-up catch-up runs (jobs/schedules.ts registerSchedules) go one at a time on the
+ * schedules queue: a test's own scheduled run (worker-clock.ts) would otherwise queue behind them.
+ */
+async function waitForWorkerCatchUp(redisUrl: string, prefix: string): Promise<void> {
+  const connection = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  const queue = new Queue(SCHEDULES_QUEUE, { connection, prefix });
+  try {
+    for (let i = 0; i < 360; i++) {
+      const c = await queue.getJobCounts('wait', 'active', 'prioritized', 'completed', 'failed');
+      if (c.completed! + c.failed! >= STARTUP_RUNS && c.wait! + c.active! + c.prioritized! === 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    throw new Error('the worker did not finish its start-up runs in 3 minutes (see tests/.tmp/worker.log)');
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
+/** The runs registerSchedules adds once at start. */
+const STARTUP_RUNS = 8;
 
 async function waitForHealth(url: string): Promise<void> {
   for (let i = 0; i < 120; i++) {

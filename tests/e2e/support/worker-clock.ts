@@ -16,7 +16,7 @@ export async function runScheduledAt<T>(name: ScheduledJob, at: Date): Promise<T
   try {
     await events.waitUntilReady();
     const job = await queue.add(name, { at: at.toISOString() }, { jobId: `e2e-${name}-${at.getTime()}-${Math.random().toString(36).slice(2)}` });
-    return (await job.waitUntilFinished(events, 30_000)) as T;
+    return (await job.waitUntilFinished(events, 90_000)) as T;
   } finally {
     await events.close();
     await queue.close();
