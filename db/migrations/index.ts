@@ -39,6 +39,7 @@ import * as m202611292100 from './202611292100_prevention_delivery';
 import * as m202611292080 from './202611292080_prevention_questionnaires';
 import * as m202611292070 from './202611292070_messaging_organisations';
 import * as m202611292090 from './202611292090_reference_texts';
+import * as m202611292140 from './202611292140_prevention_fanout';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '202611292080_prevention_questionnaires': m202611292080,
   '202611292070_messaging_organisations': m202611292070,
   '202611292090_reference_texts': m202611292090,
+  '202611292140_prevention_fanout': m202611292140,
 };

@@ -39,6 +39,9 @@ export interface PreventionCampaignsTable {
   pushes_sent: Generated<number>;
   pushes_failed: Generated<number>;
   pushes_skipped: Generated<number>;
+  /** The fan-out pass (messagerie, email and push rows) over the enqueued messages: migration 202611292140. */
+  fanout_cursor: string | null;
+  fanout_done_at: Timestamp | null;
 }
 
 /** One prevention message for one profile; `criteria` holds the matched facts for « Pourquoi ce message ? » (PRV-7). */

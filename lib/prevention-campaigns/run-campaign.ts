@@ -13,7 +13,8 @@ import { insurerMessagesCte } from '@/lib/messaging/insurer-messages';
 /** PRV-7 in the messagerie: the criteria differ per person, the section shows them. */
 export const WHY_IN_PREVENTION_SECTION = '« Pourquoi ce message ? » : les critères qui vous concernent sont indiqués dans la rubrique Prévention de votre espace.';
 
-export const PREVENTION_BATCH_SIZE = 10_000;
+/** Measured (bench:prevention): past ~20 000 a batch gains nothing and holds its locks longer. */
+export const PREVENTION_BATCH_SIZE = 20_000;
 
 export type RunOptions = {
   now: () => Date;
@@ -24,7 +25,7 @@ export type RunOptions = {
   sender?: BulkSender;
   /** PRV-9: the push notifications go through this provider; by default the configured one (lib/notifications/channels). */
   push?: PushProvider;
-  /** Profiles per in-app batch (one transaction each). */
+  /** Profiles per batch of the enqueue and of the fan-out (one transaction each). */
   batchSize?: number;
   /** Emails claimed and sent at once; pushes sent per transaction. */
   emailBatchSize?: number;
@@ -35,34 +36,38 @@ export type RunOptions = {
   leaseMs?: number;
   /** Checked between batches: a worker shutting down stops after the batch in hand. */
   shouldStop?: () => boolean;
-  /** Called after each committed in-app batch (tests simulate a crash here). */
-  afterBatch?: (delivered: number) => void | Promise<void>;
+  /** Called after each committed batch of the enqueue and of the fan-out (tests simulate a crash here). */
+  afterBatch?: (handled: number, pass: Pass) => void | Promise<void>;
   /** Called after each email batch has gone to the SMTP server, before it is recorded as sent (tests simulate a crash). */
   afterSend?: () => void | Promise<void>;
 };
 export type RunResult = 'done' | 'stopped' | 'waiting' | 'missing';
+type Pass = 'enqueue' | 'fan-out';
+
+/** The campaign row under lock (two runners take turns), if it is RUNNING. */
+async function lockRunning(trx: Db, campaignId: string) {
+  const c = await trx.selectFrom('prevention_campaigns')
+    .select(['status', 'rules', 'cursor', 'targets_done_at', 'fanout_cursor', 'fanout_done_at', 'title', 'body'])
+    .where('id', '=', campaignId).forUpdate().executeTakeFirst();
+  return c && c.status === 'RUNNING' ? c : null;
+}
 
 /**
- * One batch, one transaction (PRV-6..9): the campaign row is locked (two runners take turns), the next
- * `batchSize` targets after the keyset cursor get their in-app message, their recipient accounts (NOT-7:
- * holder, representatives with access) one email teaser row each and their push devices one push row
- * each, for ACTIVE profiles only (the targeting keeps ACTIVE ones), and the cursor moves, all or nothing.
- * A crash loses nothing (the cursor did not move) and queues nothing twice (unique (campaign, profile),
- * (campaign, account), (campaign, device), and a messaged profile falls under the 7-day cap).
- * NOT-1: an account that switched off « Rendez-vous, rappels, examens et vaccinations à réaliser » on a
- * channel gets nothing on that channel. Returns the number of profiles picked, null when not RUNNING.
+ * The enqueue, one batch per transaction (PRV-6, PRV-8, PRV-9): the next `batchSize` targets after the
+ * keyset cursor — ACTIVE, not opted out, not messaged in the last 7 days, all in the targeting query —
+ * get their in-app message (the home card and the « Prévention » section read it) with the matched
+ * criteria (PRV-7), and the cursor moves, all or nothing. A crash loses nothing (the cursor did not move)
+ * and adds nothing twice (unique (campaign, profile), and a messaged profile falls under the cap).
+ * Returns the number of profiles picked, null when the campaign is not RUNNING.
  */
-async function runBatch(db: Db, campaignId: string, batchSize: number, now: Date): Promise<number | null> {
+async function enqueueBatch(db: Db, campaignId: string, batchSize: number, now: Date): Promise<number | null> {
   return db.transaction().execute(async (trx) => {
-    const c = await trx.selectFrom('prevention_campaigns').select(['status', 'rules', 'cursor', 'targets_done_at', 'title', 'body'])
-      .where('id', '=', campaignId).forUpdate().executeTakeFirst();
-    if (!c || c.status !== 'RUNNING') return null;
+    const c = await lockRunning(trx, campaignId);
+    if (!c) return null;
     if (c.targets_done_at) return 0;
     const rules = rulesSchema.parse(c.rules);
     const after = c.cursor ? sql`and p.id > ${c.cursor}::uuid` : sql``;
-    const off = (channel: 'EMAIL' | 'PUSH') => sql`not exists (select 1 from notification_preferences np where np.account_id = r.account_id
-      and np.kind = ${PREVENTION_PREFERENCE} and np.channel = ${channel} and not np.enabled)`;
-    const { rows } = await sql<{ last: string | null; picked: string; delivered: string; emails: string; pushes: string }>`
+    const { rows } = await sql<{ last: string | null; picked: string; inserted: string }>`
       with picked as (
         select p.id as profile_id, ${criteriaColumns(rules, now)} as criteria
         ${targetFrom(rules, now)} ${after}
@@ -71,18 +76,58 @@ async function runBatch(db: Db, campaignId: string, batchSize: number, now: Date
         insert into prevention_messages (campaign_id, profile_id, created_at, criteria)
         select ${campaignId}::uuid, profile_id, ${now}, criteria from picked
         on conflict (campaign_id, profile_id) do nothing
-        returning profile_id
+        returning 1
+      )
+      select (select profile_id::text from picked order by profile_id desc limit 1) as last,
+        (select count(*) from picked) as picked, (select count(*) from ins) as inserted`.execute(trx);
+    const r = rows[0]!;
+    const picked = Number(r.picked);
+    if (picked === 0) {
+      await trx.updateTable('prevention_campaigns').set({ targets_done_at: now }).where('id', '=', campaignId).execute();
+      return 0;
+    }
+    await trx.updateTable('prevention_campaigns')
+      .set((eb) => ({ cursor: r.last, delivered: eb('delivered', '+', Number(r.inserted)) }))
+      .where('id', '=', campaignId).execute();
+    return picked;
+  });
+}
+
+/**
+ * The fan-out, one batch per transaction (PRV-9, NOT-1, NOT-7), over the messages the enqueue created,
+ * in profile order after `fanout_cursor`: the same message in the messagerie from « Assurance Maladie »
+ * (NO_REPLY, MSG-4), one email teaser row per recipient account (holder, representatives with access)
+ * and one push row per device, and the cursor moves, all or nothing. A profile that opted out since its
+ * in-app message gets none of them (PRV-8). NOT-1: an account that switched off « Rendez-vous, rappels,
+ * examens et vaccinations à réaliser » on a channel gets nothing on that channel. Idempotent like the
+ * enqueue: unique (campaign, account) and (campaign, device), and the conversations follow the cursor.
+ */
+async function fanOutBatch(db: Db, campaignId: string, batchSize: number, now: Date): Promise<number | null> {
+  return db.transaction().execute(async (trx) => {
+    const c = await lockRunning(trx, campaignId);
+    if (!c) return null;
+    if (c.fanout_done_at) return 0;
+    const after = c.fanout_cursor ? sql`and m.profile_id > ${c.fanout_cursor}::uuid` : sql``;
+    const off = (channel: 'EMAIL' | 'PUSH') => sql`not exists (select 1 from notification_preferences np where np.account_id = r.account_id
+      and np.kind = ${PREVENTION_PREFERENCE} and np.channel = ${channel} and not np.enabled)`;
+    const { rows } = await sql<{ last: string | null; picked: string; emails: string; pushes: string }>`
+      with batch as (
+        select m.profile_id from prevention_messages m
+        where m.campaign_id = ${campaignId}::uuid ${after}
+        order by m.profile_id limit ${batchSize}
+      ), reached as (
+        select b.profile_id from batch b where not exists (select 1 from prevention_opt_outs o where o.profile_id = b.profile_id)
       ),
       -- PRV-9: the same message in the messagerie, from « Assurance Maladie », NO_REPLY (MSG-4).
-      ${insurerMessagesCte('ins', { subject: c.title, body: `${c.body}\n\n${WHY_IN_PREVENTION_SECTION}`, now })},
+      ${insurerMessagesCte('reached', { subject: c.title, body: `${c.body}\n\n${WHY_IN_PREVENTION_SECTION}`, now })},
       -- The lateral subqueries (limit / offset 0: not flattened) make one index probe per profile instead
       -- of a hash join over every account at each batch.
       recipients as (
-        select a.account_id, ins.profile_id, true as holder from ins
-          cross join lateral (select id as account_id from accounts where profile_id = ins.profile_id limit 1) a
+        select a.account_id, rc.profile_id, true as holder from reached rc
+          cross join lateral (select id as account_id from accounts where profile_id = rc.profile_id limit 1) a
         union all
-        select rp.account_id, ins.profile_id, false from ins
-          cross join lateral (select account_id from representations where profile_id = ins.profile_id and revoked_at is null offset 0) rp
+        select rp.account_id, rc.profile_id, false from reached rc
+          cross join lateral (select account_id from representations where profile_id = rc.profile_id and revoked_at is null offset 0) rp
         -- AID-4: accepted aidants join here ('AIDANT') once the aidants issue lands (NOT-7).
       ), mail as (
         insert into prevention_emails (campaign_id, account_id, profile_id, holder)
@@ -101,39 +146,53 @@ async function runBatch(db: Db, campaignId: string, batchSize: number, now: Date
         on conflict (campaign_id, device_id) do nothing
         returning 1
       )
-      select (select profile_id::text from picked order by profile_id desc limit 1) as last,
-        (select count(*) from picked) as picked, (select count(*) from ins) as delivered,
+      select (select profile_id::text from batch order by profile_id desc limit 1) as last,
+        (select count(*) from batch) as picked,
         (select count(*) from mail) as emails, (select count(*) from push) as pushes`.execute(trx);
     const r = rows[0]!;
     const picked = Number(r.picked);
     if (picked === 0) {
-      await trx.updateTable('prevention_campaigns').set({ targets_done_at: now }).where('id', '=', campaignId).execute();
+      // The enqueue may still be adding rows (a run resumed mid-way): the fan-out is over only after it.
+      if (c.targets_done_at) await trx.updateTable('prevention_campaigns').set({ fanout_done_at: now }).where('id', '=', campaignId).execute();
       return 0;
     }
     await trx.updateTable('prevention_campaigns')
-      .set((eb) => ({ cursor: r.last, delivered: eb('delivered', '+', Number(r.delivered)),
-        emails: eb('emails', '+', Number(r.emails)), pushes: eb('pushes', '+', Number(r.pushes)) }))
+      .set((eb) => ({ fanout_cursor: r.last, emails: eb('emails', '+', Number(r.emails)), pushes: eb('pushes', '+', Number(r.pushes)) }))
       .where('id', '=', campaignId).execute();
     return picked;
   });
 }
 
-/** In-app delivery only: every batch until the targets are exhausted (or the campaign is no longer RUNNING). */
-export async function deliverInApp(db: Db, campaignId: string, opts: Pick<RunOptions, 'now' | 'batchSize' | 'shouldStop' | 'afterBatch'>): Promise<'done' | 'stopped'> {
-  let delivered = 0;
+type PassOptions = Pick<RunOptions, 'now' | 'batchSize' | 'shouldStop' | 'afterBatch'>;
+
+async function runPass(pass: Pass, db: Db, campaignId: string, opts: PassOptions): Promise<'done' | 'stopped'> {
+  const batch = pass === 'enqueue' ? enqueueBatch : fanOutBatch;
+  let handled = 0;
   for (;;) {
     if (opts.shouldStop?.()) return 'stopped';
-    const picked = await runBatch(db, campaignId, opts.batchSize ?? PREVENTION_BATCH_SIZE, opts.now());
+    const picked = await batch(db, campaignId, opts.batchSize ?? PREVENTION_BATCH_SIZE, opts.now());
     if (picked === null) return 'stopped';
     if (picked === 0) return 'done';
-    delivered += picked;
-    await opts.afterBatch?.(delivered);
+    handled += picked;
+    await opts.afterBatch?.(handled, pass);
   }
+}
+
+/** PRV-6: the enqueue pass, every batch until the targets are exhausted (or the campaign is no longer RUNNING). */
+export const enqueuePreventionMessages = (db: Db, campaignId: string, opts: PassOptions) => runPass('enqueue', db, campaignId, opts);
+
+/** PRV-9: the fan-out pass (messagerie, email and push rows) over what the enqueue created. */
+export const fanOutPreventionMessages = (db: Db, campaignId: string, opts: PassOptions) => runPass('fan-out', db, campaignId, opts);
+
+/** The in-app delivery: the enqueue, then the fan-out. */
+export async function deliverInApp(db: Db, campaignId: string, opts: PassOptions): Promise<'done' | 'stopped'> {
+  if (await enqueuePreventionMessages(db, campaignId, opts) === 'stopped') return 'stopped';
+  return fanOutPreventionMessages(db, campaignId, opts);
 }
 
 /**
  * Works through a prevention campaign until it is done, paused, cancelled, or the worker stops: the
- * in-app delivery first (with the email and push rows), then the emails, then the pushes; DONE when
+ * enqueue (in-app messages), the fan-out (messagerie, email and push rows), then the emails, then the pushes; DONE when
  * nothing is left. Re-running it (a restart, a second worker, the job retried) is harmless.
  */
 export async function runPreventionCampaign(db: Db, campaignId: string, opts: RunOptions): Promise<RunResult> {

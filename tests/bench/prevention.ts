@@ -4,8 +4,9 @@
  *    and an email, representatives for the ACTIVE minors, a push device for ~30 % of the accounts),
  *    seeded with generate_series in a database of its own (dropped at the end).
  * 2. The targeting query (the back-office preview count) for a typical rule: women 50–74. Target ≤ 60 s.
- * 3. The enqueue: every batch of the in-app delivery with its email and push rows. Target ≤ 60 s. Then the
- *    same for a national campaign to every other ACTIVE profile (BENCH_NATIONAL=0 skips it).
+ * 3. The enqueue: every batch of in-app messages (targeting, opt-out and cap in the same query). Target ≤ 60 s.
+ *    Then the fan-out (messagerie conversation, email and push rows), timed on its own as the in-app delivery
+ *    rate. Then both for a national campaign to every other ACTIVE profile (BENCH_NATIONAL=0 skips it).
  * 4. BENCH_EMAILS email teasers (default 50 000, a capped sample) through the bulk sender to a local SMTP
  *    server, next to a bare pooled nodemailer send of the same rendered message in the same run (alternated
  *    in 5 rounds).
@@ -25,7 +26,7 @@ import { deliverEmails } from '@/lib/prevention-campaigns/deliver-emails';
 import { deliverPushes } from '@/lib/prevention-campaigns/deliver-pushes';
 import { applyPreventionCommand, createPreventionCampaign, previewPreventionCampaign } from '@/lib/prevention-campaigns/manage';
 import type { CampaignRules } from '@/lib/prevention-campaigns/rules';
-import { deliverInApp } from '@/lib/prevention-campaigns/run-campaign';
+import { enqueuePreventionMessages, fanOutPreventionMessages } from '@/lib/prevention-campaigns/run-campaign';
 import { mergeTeaser, renderTeaserTemplate } from '@/lib/prevention-campaigns/teaser-template';
 import { dropDatabase, ensureDatabase } from '@/lib/runtime/database';
 import { resolvePostgres } from '@/lib/runtime/services';
@@ -98,28 +99,33 @@ async function main() {
     const previewSeconds = seconds(t);
     console.log(`Ciblage (aperçu « femmes de 50 à 74 ans ») : ${fr(preview)} profils comptés en ${previewSeconds.toFixed(2)} s — cible ≤ 60 s : ${verdict(previewSeconds <= 60)}`);
 
-    // 2. The enqueue: every in-app batch with its email and push rows.
+    // 2. The enqueue (in-app messages: targeting, opt-out and cap in one query per batch), then the fan-out
+    // (messagerie conversation, email and push rows), each timed on its own.
+    const runBoth = async (id: string, label: string) => {
+      let t0 = Date.now();
+      await enqueuePreventionMessages(db, id, { now: () => new Date() });
+      const enqueueSeconds = seconds(t0);
+      t0 = Date.now();
+      await fanOutPreventionMessages(db, id, { now: () => new Date() });
+      const fanOutSeconds = seconds(t0);
+      const c = await db.selectFrom('prevention_campaigns').select(['delivered', 'emails', 'pushes']).where('id', '=', id).executeTakeFirstOrThrow();
+      console.log(`${label} — mise en file (messages in-app) : ${fr(c.delivered)} messages en ${enqueueSeconds.toFixed(1)} s = ` +
+        `${fr(c.delivered / enqueueSeconds)} messages/s — cible ≤ 60 s : ${verdict(enqueueSeconds <= 60)}`);
+      console.log(`${label} — distribution (messagerie + ${fr(c.emails)} courriels + ${fr(c.pushes)} push préparés) : ${fanOutSeconds.toFixed(1)} s = ` +
+        `${fr(c.delivered / fanOutSeconds)} profils/s`);
+      return c;
+    };
     const { campaignId } = await createPreventionCampaign(db, agent, { name: 'Dépistage organisé du cancer du sein', title: 'Le dépistage du cancer du sein vous concerne',
       body: 'Tous les deux ans, une mammographie prise en charge à 100 %.', teaser: 'Un message de l’Assurance Maladie vous attend.', rules }, new Date());
     await applyPreventionCommand(db, agent, campaignId, 'start', new Date());
-    t = Date.now();
-    await deliverInApp(db, campaignId, { now: () => new Date() });
-    const enqueueSeconds = seconds(t);
-    const c = await db.selectFrom('prevention_campaigns').select(['delivered', 'emails', 'pushes']).where('id', '=', campaignId).executeTakeFirstOrThrow();
-    console.log(`Mise en file (messages in-app + courriels + push) : ${fr(c.delivered)} messages, ${fr(c.emails)} courriels, ${fr(c.pushes)} push en ` +
-      `${enqueueSeconds.toFixed(1)} s = ${fr(c.delivered / enqueueSeconds)} messages in-app/s — cible ≤ 60 s : ${verdict(enqueueSeconds <= 60)}`);
+    const c = await runBoth(campaignId, 'Campagne « femmes de 50 à 74 ans »');
 
     // 2b. National scale: every other ACTIVE profile (no rule; the 7-day cap leaves out those just messaged).
     if (process.env.BENCH_NATIONAL !== '0') {
       const national = await createPreventionCampaign(db, agent, { name: 'Campagne nationale', title: 'Mon espace santé et vous',
         body: 'Découvrez la rubrique Prévention.', teaser: 'Un message de l’Assurance Maladie vous attend.', rules: { minAge: null, maxAge: null, sex: null, departements: [], history: null } }, new Date());
       await applyPreventionCommand(db, agent, national.campaignId, 'start', new Date());
-      t = Date.now();
-      await deliverInApp(db, national.campaignId, { now: () => new Date() });
-      const s2 = seconds(t);
-      const n = await db.selectFrom('prevention_campaigns').select(['delivered', 'emails', 'pushes']).where('id', '=', national.campaignId).executeTakeFirstOrThrow();
-      console.log(`Mise en file nationale (tous les autres profils actifs) : ${fr(n.delivered)} messages, ${fr(n.emails)} courriels, ${fr(n.pushes)} push en ` +
-        `${s2.toFixed(1)} s = ${fr(n.delivered / s2)} messages in-app/s — cible ≤ 60 s : ${verdict(s2 <= 60)}`);
+      await runBoth(national.campaignId, 'Campagne nationale (tous les autres profils actifs)');
       await applyPreventionCommand(db, agent, national.campaignId, 'pause', new Date());
     }
 

@@ -147,7 +147,7 @@ describe('PRV-9, NOT-7: who gets the email teaser and the push', () => {
     expect(mail!.to_address).toBe(p.email);
   });
 
-  test('NOT-1, PRV-8: a channel switched off gets nothing on it; a profile opted out after its in-app message gets no email nor push', async () => {
+  test('NOT-1, PRV-8: a channel switched off gets nothing on it; a profile opted out after its in-app message gets no messagerie copy, email nor push', async () => {
     const dep = '27';
     const noEmail = await aProfile(dep);
     await switchOff(noEmail.accountId!, 'EMAIL');
@@ -155,15 +155,22 @@ describe('PRV-9, NOT-7: who gets the email teaser and the push', () => {
     const noPush = await aProfile(dep);
     await switchOff(noPush.accountId!, 'PUSH');
     const noPushPhone = await aDevice(noPush.accountId!);
-    const optsOut = await aProfile(dep);
-    const optsOutPhone = await aDevice(optsOut.accountId!);
+    // One opts out between the in-app message and the fan-out, one after its teaser was queued.
+    const early = await aProfile(dep);
+    const earlyPhone = await aDevice(early.accountId!);
+    const late = await aProfile(dep);
+    const latePhone = await aDevice(late.accountId!);
     const campaignId = await aStartedCampaign(dep);
-    const actor = { kind: 'PATIENT' as const, accountId: optsOut.accountId!, name: 'Camille PREVENTION', ownProfileId: optsOut.id, representedProfileIds: [] };
-    await run(campaignId, { afterBatch: () => setPreventionOptOut(db, actor, { profileId: optsOut.id, optedOut: true }, now) });
+    const optOut = (p: { id: string; accountId: string | null }) => setPreventionOptOut(db,
+      { kind: 'PATIENT' as const, accountId: p.accountId!, name: 'Camille PREVENTION', ownProfileId: p.id, representedProfileIds: [] }, { profileId: p.id, optedOut: true }, now);
+    await run(campaignId, { afterBatch: (_, pass) => optOut(pass === 'enqueue' ? early : late) });
 
     expect((await received(campaignId)).map((m) => m.to_address)).toEqual([noPush.email]);
-    expect((await sunk([noEmailPhone, noPushPhone, optsOutPhone])).map((p) => p.recipient)).toEqual([noEmailPhone]);
-    expect(await counters(campaignId)).toMatchObject({ delivered: 3, emails: 2, emails_sent: 1, emails_skipped: 1, pushes: 2, pushes_sent: 1, pushes_skipped: 1 });
+    expect((await sunk([noEmailPhone, noPushPhone, earlyPhone, latePhone])).map((p) => p.recipient)).toEqual([noEmailPhone]);
+    expect(await counters(campaignId)).toMatchObject({ delivered: 4, emails: 2, emails_sent: 1, emails_skipped: 1, pushes: 2, pushes_sent: 1, pushes_skipped: 1 });
+    const inboxOf = async (profileId: string) => db.selectFrom('conversations').select('id').where('profile_id', '=', profileId).execute();
+    expect(await inboxOf(early.id)).toEqual([]);
+    expect(await inboxOf(late.id)).toHaveLength(1);
   });
 });
 
@@ -195,7 +202,7 @@ describe('PRV-9: pause and cancel stop the teasers', () => {
     const phone = await aDevice(people[0]!.accountId!);
     const campaignId = await aStartedCampaign(dep);
     const agent = await aStaffMember(db);
-    expect(await run(campaignId, { afterBatch: () => applyPreventionCommand(db, agent, campaignId, 'pause', now) })).toBe('stopped');
+    expect(await run(campaignId, { afterBatch: (_, pass) => pass === 'fan-out' ? applyPreventionCommand(db, agent, campaignId, 'pause', now) : undefined })).toBe('stopped');
     await applyPreventionCommand(db, agent, campaignId, 'cancel', now);
     const queue = { addBulk: async (jobs: { data: { campaignId?: string } }[]) => { picked.push(...jobs.map((j) => j.data.campaignId)); return []; } };
     const picked: (string | undefined)[] = [];
