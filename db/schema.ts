@@ -1,5 +1,5 @@
 import type { Insertable, Selectable } from 'kysely';
-import type { ProfilesTable, AccountsTable, RepresentationsTable, RepresentativeInvitationsTable, ActivationCodesTable, ActivationFailuresTable, EnrolmentsTable, OtpChallengesTable, LoginTicketsTable, FranceServicesSitesTable, StaffUsersTable, ProfessionalsTable, HeirRequestsTable } from './schema/identity';
+import type { ProfilesTable, AccountsTable, RepresentationsTable, RepresentativeInvitationsTable, ActivationCodesTable, ActivationFailuresTable, EnrolmentsTable, OtpChallengesTable, LoginTicketsTable, FranceServicesSitesTable, StaffUsersTable, StaffPasswordTokensTable, ProfessionalsTable, HeirRequestsTable } from './schema/identity';
 import type { AccessEventsTable, OutboxTable, DemoMailboxTable } from './schema/spine';
 import type { PopulationImportsTable, InsuredPeopleTable, PopulationImportRejectionsTable, OppositionsTable, CampaignsTable, CampaignRecipientsTable, LetterBatchesTable, OpeningFailuresTable } from './schema/population';
 import type { DocumentFoldersTable, DocumentsTable, PrivacySettingsTable, MaskAllRunsTable, ProfessionalBlocksTable, DataExportsTable } from './schema/documents';
@@ -16,6 +16,8 @@ import type { PreventionCampaignsTable, PreventionMessagesTable, PreventionOptOu
 import type { PreventionEmailsTable, PreventionPushesTable } from './schema/prevention-delivery';
 import type { PreventionQuestionnairesTable } from './schema/prevention-questionnaires';
 import type { ReferenceTextVersionsTable, ReferenceTextsTable, PreventionCalendarPublicationsTable } from './schema/reference-texts';
+import type { AssistedVisitsTable, AssistedVisitProfilesTable, AssistedVisitActionsTable } from './schema/assisted-visits';
+import type { AidantLinksTable } from './schema/aidants';
 
 /**
  * The database as Kysely sees it. Table types live by domain under `db/schema/`, each written by hand
@@ -38,6 +40,8 @@ export type * from './schema/prevention-campaigns';
 export type * from './schema/prevention-delivery';
 export type * from './schema/prevention-questionnaires';
 export type * from './schema/reference-texts';
+export type * from './schema/assisted-visits';
+export type * from './schema/aidants';
 
 export interface DB {
   profiles: ProfilesTable;
@@ -50,6 +54,7 @@ export interface DB {
   login_tickets: LoginTicketsTable;
   france_services_sites: FranceServicesSitesTable;
   staff_users: StaffUsersTable;
+  staff_password_tokens: StaffPasswordTokensTable;
   professionals: ProfessionalsTable;
   access_events: AccessEventsTable;
   outbox: OutboxTable;
@@ -109,6 +114,10 @@ export interface DB {
   reference_text_versions: ReferenceTextVersionsTable;
   reference_texts: ReferenceTextsTable;
   prevention_calendar_publications: PreventionCalendarPublicationsTable;
+  assisted_visits: AssistedVisitsTable;
+  assisted_visit_profiles: AssistedVisitProfilesTable;
+  assisted_visit_actions: AssistedVisitActionsTable;
+  aidant_links: AidantLinksTable;
 }
 
 export type Profile = Selectable<ProfilesTable>;

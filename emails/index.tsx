@@ -1,5 +1,6 @@
 import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
+import { ADVISOR_ACCOUNT_SUBJECT, AdvisorAccountEmail, type AdvisorAccountData } from './advisor-account';
 import { ClosureEmail, OpeningFailedEmail, PurgedEmail, SuspensionEmail, type OpeningFailedData, type PurgedData } from './closure';
 import { NewCodeEmail, type NewCodeData } from './new-code';
 import { NoticeEmail, type NoticeData } from './notice';
@@ -30,7 +31,8 @@ export type EmailMessage =
   | { template: 'purged'; to: string; data: PurgedData }
   | { template: 'opening-failed'; to: string; data: OpeningFailedData }
   | { template: 'suspension'; to: string; data: { firstName: string; lastObjectionDay: string } }
-  | { template: 'notification'; to: string; data: NotificationEmailData };
+  | { template: 'notification'; to: string; data: NotificationEmailData }
+  | { template: 'advisor-account'; to: string; data: AdvisorAccountData & { expiresAt: string } };
 
 export type RenderedEmail = { subject: string; html: string; text: string; attachments?: { filename: string; content: Buffer; contentType: string }[] };
 
@@ -81,6 +83,13 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       ));
     case 'notification':
       return both(NOTIFICATION_SUBJECT, <NotificationEmail {...message.data} />);
+    case 'advisor-account': {
+      // FS-1: the token travels sealed and is merged here only; the link is valid until the stored instant.
+      const link = `${message.data.appUrl}/accompagnement/connexion/mot-de-passe?jeton=${encodeURIComponent(extra.token ?? '')}`;
+      const expiresOn = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short', timeZone: 'Europe/Paris' })
+        .format(new Date(message.data.expiresAt));
+      return both(ADVISOR_ACCOUNT_SUBJECT[message.data.purpose], <AdvisorAccountEmail {...message.data} link={link} expiresOn={expiresOn} />);
+    }
     case 'majority':
       return both('Votre profil Mon espace santé est désormais à vous', (
         <MajorityEmail {...message.data} code={extra.code ?? ''} codeExpiresOn={frenchDay(new Date(message.data.codeExpiresAt))} />

@@ -4,6 +4,7 @@ import { config } from '@/lib/config';
 import { closeWindows } from '@/lib/campaigns/close-windows';
 import { startDueCampaigns, topUpBirthCampaigns } from '@/lib/campaigns/manage';
 import { expireInvitations } from '@/lib/representatives/invitations';
+import { expireAidantInvitations } from '@/lib/aidants/expire-aidant-invitations';
 import { handOverAtMajority } from '@/lib/representatives/majority';
 import { runClosureJobs } from '@/lib/closure/purge';
 import { parisDay } from '@/lib/campaigns/window';
@@ -16,7 +17,7 @@ import { startDuePreventionCampaigns } from '@/lib/prevention-campaigns/manage';
 
 export const SCHEDULES_QUEUE = 'schedules';
 export type ScheduledJob = 'close-windows' | 'start-due-campaigns' | 'birth-campaigns' | 'majority' | 'expire-invitations' | 'closure' | 'erase-deleted-files'
-  | 'directives-review' | 'agenda-reminders' | 'prevention-items';
+  | 'directives-review' | 'agenda-reminders' | 'prevention-items' | 'aidants';
 
 /** Daily jobs (Europe/Paris). Each is idempotent and catches up on whatever is due. */
 export async function processScheduled(db: Db, name: ScheduledJob, now = new Date()): Promise<unknown> {
@@ -44,6 +45,8 @@ export async function processScheduled(db: Db, name: ScheduledJob, now = new Dat
       return remindDueReminders(db, now);
     case 'prevention-items':
       return refreshPreventionItems(db, now);
+    case 'aidants':
+      return expireAidantInvitations(db, now); // AID-3, AID-6
   }
 }
 
@@ -66,6 +69,7 @@ export async function registerSchedules(queue: Queue, now = new Date()): Promise
   await queue.upsertJobScheduler('birth-campaigns', { pattern: '0 1 * * *', tz: 'Europe/Paris' }, { name: 'birth-campaigns' });
   await queue.upsertJobScheduler('majority', { pattern: '0 0 * * *', tz: 'Europe/Paris' }, { name: 'majority' });
   await queue.upsertJobScheduler('expire-invitations', { pattern: '10 0 * * *', tz: 'Europe/Paris' }, { name: 'expire-invitations' });
+  await queue.upsertJobScheduler('aidants', { pattern: '15 0 * * *', tz: 'Europe/Paris' }, { name: 'aidants' });
   await queue.add('close-windows', {}, { jobId: `close-windows-start-${parisDay(now)}` });
   await queue.upsertJobScheduler('closure', { pattern: '30 0 * * *', tz: 'Europe/Paris' }, { name: 'closure' });
   await queue.upsertJobScheduler('erase-deleted-files', { pattern: '0 2 * * *', tz: 'Europe/Paris' }, { name: 'erase-deleted-files' });

@@ -40,6 +40,9 @@ import * as m202611292080 from './202611292080_prevention_questionnaires';
 import * as m202611292070 from './202611292070_messaging_organisations';
 import * as m202611292090 from './202611292090_reference_texts';
 import * as m202611292140 from './202611292140_prevention_fanout';
+import * as m202611292120 from './202611292120_assisted_visits';
+import * as m202611292110 from './202611292110_advisor_accounts';
+import * as m202611292130 from './202611292130_aidants';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -84,4 +87,7 @@ export const migrations: Record<string, Migration> = {
   '202611292070_messaging_organisations': m202611292070,
   '202611292090_reference_texts': m202611292090,
   '202611292140_prevention_fanout': m202611292140,
+  '202611292120_assisted_visits': m202611292120,
+  '202611292110_advisor_accounts': m202611292110,
+  '202611292130_aidants': m202611292130,
 };

@@ -156,6 +156,27 @@ export interface StaffUsersTable {
   password_failures: Generated<number>;
   locked_until: Timestamp | null;
   created_at: CreatedAt;
+  /** FS-1: the staff member who created this account from the back-office (null: seeded). */
+  created_by: Generated<string | null>;
+  /** FS-1: when the password was chosen; null while invited or after a reset (no login, no session). */
+  password_set_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  last_login_at: Generated<Date | null>;
+  /** FS-1: a deactivated account can neither log in nor keep a session. */
+  deactivated_at: Generated<Date | null>;
+  deactivated_by: Generated<string | null>;
+}
+
+/** FS-1: single-use « choisir votre mot de passe » links for staff accounts (advisors), stored as keyed hashes. */
+export interface StaffPasswordTokensTable {
+  id: Generated<string>;
+  staff_id: string;
+  token_hash: string;
+  purpose: 'INVITE' | 'RESET';
+  created_by: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  voided_at: Timestamp | null;
 }
 
 export interface ProfessionalsTable {

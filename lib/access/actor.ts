@@ -25,7 +25,14 @@ export type ProfessionalActor = {
   regulationCentre?: boolean;
 };
 export type StaffActor = { kind: 'STAFF'; staffId: string; role: 'AGENT' | 'SUPERVISOR'; name: string };
-export type AdvisorActor = { kind: 'ADVISOR'; staffId: string; siteId: string; name: string };
+/**
+ * FS-2: the assisted visit an advisor acts in, set by lib/france-services/visits/guard.ts from the database
+ * (never from input): the person present, the profiles covered, the end, and when the guard looked.
+ */
+export type AdvisorVisit = {
+  id: string; personProfileId: string; profileIds: readonly string[]; expiresAt: Date; endedAt: Date | null; checkedAt: Date;
+};
+export type AdvisorActor = { kind: 'ADVISOR'; staffId: string; siteId: string; name: string; visit?: AdvisorVisit };
 /** A person going through activation, not yet logged in (ACT-1). */
 export type EnrolmentActor = { kind: 'ENROLMENT' };
 /** A person acting on the public site without an account (web opposition, OPP-3). */

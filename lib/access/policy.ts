@@ -1,5 +1,5 @@
 import type { ProfileState } from '@/lib/accounts/lifecycle';
-import type { Actor } from './actor';
+import type { Actor, AdvisorActor } from './actor';
 import {
   DEFAULT_PRIVACY, DOCUMENT_REASONS, patientDocumentDecision, patientRole, professionalDocumentDecision,
   type DocumentDenyCode, type DocumentOperation, type DocumentTarget, type PrivacySettings, type ProContext,
@@ -9,6 +9,7 @@ import {
   PROFESSIONAL_REASONS, professionalProfileDecision, type EmergencyRequest, type ProfessionalProfileDenyCode, type ProfessionalProfileOperation,
 } from './professional-access';
 import { exchangesOpen, MEASURES_WRITE, type ServiceStatus } from '@/lib/services/status';
+import { visitActive } from '@/lib/france-services/visits/rules';
 
 /**
  * THE access policy (DESIGN.md "One access policy"): default deny. Every page, action, API and job
@@ -24,6 +25,7 @@ export type Action =
   | 'profile.code.reissue'    // BO-3: a new code provisoire
   | 'profile.oppose.record'   // BO-2: an opposition received by phone, letter or email
   | 'profile.oppose.withdraw' // OPP-9: the person asks for a space after all
+  | 'profile.activate.assist' // FS-3: an advisor helps the person activate, the person typing their own credentials
   | 'profile.representatives.share'   // REP-3: a representative invites the second parent or a tutor
   | 'profile.representatives.admin'   // BO-5: staff grant (REP-4, REP-10) or revoke (REP-6) a representative
   | 'profile.close'                   // CLO-1: the holder or a representative, on the web
@@ -69,6 +71,9 @@ export type Action =
   | 'message.pharmacy'        // MSG-3(b): a professional acting at a pharmacy's FINESS reads and answers its conversations
   | 'prevention.manage'       // PRV-6..9: staff run prevention campaigns; PRV-8: holder or representative opts a profile out
   | 'advisor.access'
+  | 'advisor.read'            // FS-1: the back-office list and detail of France Services advisor accounts (staff)
+  | 'advisor.manage'          // FS-1: create, deactivate or reactivate an advisor account (supervisors only)
+  | 'advisor.reset'           // FS-1: void an advisor's password, unlock, send a new link (agents and supervisors)
   | 'pro.access';
 
 export type ProfileTarget = { id: string; state: ProfileState; holderAccountId: string | null };
@@ -95,7 +100,8 @@ export type Decision = { allowed: true } | { allowed: false; code: DenyCode; rea
 export type DenyCode =
   | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
   | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | 'service-unavailable' | 'consent-not-given'
-  | 'supervisor-only' | 'pro-not-medecin-traitant' | 'pro-other-pharmacy' | 'supervisor-only-reference'
+  | 'supervisor-only' | 'pro-not-medecin-traitant' | 'pro-other-pharmacy' | 'supervisor-only-reference' | 'supervisor-only-advisors'
+  | 'advisor-visit-expired' | 'advisor-not-covered'
   | DocumentDenyCode | CareHistoryDenyCode | ProfessionalProfileDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
@@ -114,6 +120,9 @@ const REASONS: Record<DenyCode, string> = {
   'pro-not-medecin-traitant': 'seul le médecin traitant du patient consulte son historique d’activité (AUD-6).',
   'pro-other-pharmacy': 'seuls les professionnels exerçant dans cette pharmacie (même FINESS) lisent ses messages (MSG-3).',
   'supervisor-only-reference': 'seul un superviseur peut publier une nouvelle version des données de référence (BO-7).',
+  'supervisor-only-advisors': 'seul un superviseur peut créer, désactiver ou réactiver un compte de conseiller France Services (FS-1).',
+  'advisor-visit-expired': 'l’accompagnement est terminé (60 minutes au plus) : commencez-en un nouveau, la personne présente (FS-2).',
+  'advisor-not-covered': 'ce profil n’est pas couvert par l’accompagnement en cours : seuls la personne présente et les profils qu’elle représente le sont (FS-2).',
   ...DOCUMENT_REASONS,
   ...CARE_HISTORY_REASONS,
   ...PROFESSIONAL_REASONS,
@@ -215,6 +224,13 @@ function authorizeCareHistory(actor: Actor, target: Target): Decision {
   }
 }
 
+/** FS-2, FS-3: an advisor acts on a profile only within their active visit covering it (the guard sets `actor.visit`). */
+function advisorInVisit(actor: AdvisorActor, profile: ProfileTarget): Decision {
+  if (!actor.visit) return deny('advisor-assisted-only');
+  if (!visitActive(actor.visit, actor.visit.checkedAt)) return deny('advisor-visit-expired');
+  return actor.visit.profileIds.includes(profile.id) ? ALLOW : deny('advisor-not-covered');
+}
+
 /**
  * MEA-8, CAT-2, CAT-8: only a service, only while it is EN_LIGNE, only into an ACTIVE profile that consented
  * to MEASURES_WRITE for it. The service's status is checked first: it does not depend on the profile.
@@ -287,6 +303,10 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       return patientReaches(actor, target.profile);
     case 'measure.push':
       return authorizePush(actor, target);
+    case 'profile.activate.assist':
+      // FS-3: only an advisor, within the visit covering the profile (the person activates it themselves).
+      if (!target.profile) return deny('no-target');
+      return actor.kind === 'ADVISOR' ? advisorInVisit(actor, target.profile) : deny('wrong-audience');
     case 'profile.view':
     case 'profile.history.read':
     case 'profile.medical.read': {
@@ -311,6 +331,10 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'profile.representatives.admin':
     case 'profile.close.record':
       if (!target.profile) return deny('no-target');
+      // FS-3: within a visit, an advisor sees the civil status and state, sends a new code, records an opposition.
+      if (actor.kind === 'ADVISOR' && actor.visit && (action === 'profile.admin.read' || action === 'profile.code.reissue' || action === 'profile.oppose.record')) {
+        return advisorInVisit(actor, target.profile);
+      }
       return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
     case 'profile.create':
     case 'backoffice.access':
@@ -339,9 +363,15 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       return patientReaches(actor, target.profile);
     case 'notifications.manage':
       // NOT-1: switches belong to the account that signs in. FS-3 lets an advisor change them only during an
-      // assisted visit with the person present (FS-2); that visit is not built yet, so advisors are refused.
+      // assisted visit with the person present (FS-2), those of the person's own account.
       if (actor.kind === 'PATIENT') return ALLOW;
-      if (actor.kind === 'ADVISOR') return deny('advisor-assisted-only');
+      if (actor.kind === 'ADVISOR') {
+        if (!actor.visit) return deny('advisor-assisted-only');
+        if (!target.profile) return deny('no-target');
+        const inVisit = advisorInVisit(actor, target.profile);
+        if (!inVisit.allowed) return inVisit;
+        return target.profile.id === actor.visit.personProfileId ? ALLOW : deny('advisor-not-covered');
+      }
       return deny('wrong-audience');
     case 'matrix.read':
       // PRO-9: reference data, no medical content — staff edit it, patients (PRO-10) and professionals browse it.
@@ -358,6 +388,16 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       return actor.role === 'SUPERVISOR' ? ALLOW : deny('supervisor-only-reference');
     case 'advisor.access':
       return actor.kind === 'ADVISOR' ? ALLOW : deny('wrong-audience');
+    case 'advisor.read':
+    case 'advisor.reset':
+      // FS-1, BO: any CNAM agent sees the advisor accounts and helps one who lost their password (the link goes to
+      // the advisor's own professional email; nobody else ever sees or sets the password, FS-4).
+      return actor.kind === 'STAFF' ? ALLOW : deny('wrong-audience');
+    case 'advisor.manage':
+      // FS-1, BO: who may act with people in person (FS-2) is decided by a supervisor, like a publication (BO-7):
+      // creating, deactivating and reactivating an advisor account are supervisor-only.
+      if (actor.kind !== 'STAFF') return deny('wrong-audience');
+      return actor.role === 'SUPERVISOR' ? ALLOW : deny('supervisor-only-advisors');
     case 'pro.access':
       return actor.kind === 'PROFESSIONAL' ? ALLOW : deny('wrong-audience');
     default:

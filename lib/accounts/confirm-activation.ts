@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '@/db/client';
+import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { ActivationRefusedError } from '@/lib/auth/errors';
 import { verifyOtp } from '@/lib/auth/otp-challenges';
@@ -11,8 +12,9 @@ const ENROLMENT = { kind: 'ENROLMENT' } as const;
 /**
  * ACT-9 then ACC-2 T4: the emailed code confirms the address; the profile becomes ACTIVE, the account
  * is created, the code provisoire is spent and the others voided, in one transaction with its trace.
+ * `tracedAs`: FS-3, FS-5: an activation helped by a France Services advisor is traced as theirs (ASSISTED).
  */
-export async function confirmActivation(db: Db, input: { enrolmentId: string; challengeId: string; otp: string }, now: Date): Promise<void> {
+export async function confirmActivation(db: Db, input: { enrolmentId: string; challengeId: string; otp: string }, now: Date, tracedAs: Actor = ENROLMENT): Promise<void> {
   const enrolment = await findEnrolment(db, input.enrolmentId, now);
   const { subjectId } = await verifyOtp(db, { challengeId: input.challengeId, purpose: 'ENROLMENT_EMAIL', otp: input.otp }, now);
   if (subjectId !== enrolment.id || !enrolment.identifiant || !enrolment.password_hash || !enrolment.email) {
@@ -52,12 +54,12 @@ export async function confirmActivation(db: Db, input: { enrolmentId: string; ch
       await trx.insertInto('accounts').values({ profile_id: profile.id, ...credentials, last_login_at: null }).execute();
     }
     await trx.deleteFrom('enrolments').where('profile_id', '=', profile.id).execute();
-    await recordAccess(trx, { actor: ENROLMENT, action: ['CLOSED', 'DELETION_REQUESTED'].includes(profile.state) ? 'profile.reopen' : 'profile.activate', profileId: profile.id, at: now });
+    await recordAccess(trx, { actor: tracedAs, action: ['CLOSED', 'DELETION_REQUESTED'].includes(profile.state) ? 'profile.reopen' : 'profile.activate', profileId: profile.id, at: now });
     return undefined;
   });
   if (refused) {
     if (refused instanceof TransitionRefusedError) {
-      await recordAccess(db, { actor: ENROLMENT, action: 'profile.activate', profileId: enrolment.profile_id, at: now, denied: refused.code });
+      await recordAccess(db, { actor: tracedAs, action: 'profile.activate', profileId: enrolment.profile_id, at: now, denied: refused.code });
     }
     throw refused;
   }

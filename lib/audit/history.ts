@@ -35,6 +35,12 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.representatives.refuse': 'Invitation refusée',
   'profile.representatives.grant': 'Ajout d’un représentant légal par l’Assurance Maladie',
   'profile.representatives.revoke': 'Retrait de l’accès d’un représentant légal',
+  'profile.aidants.invite': 'Invitation d’un aidant', // AID-3..6
+  'profile.aidants.accept': 'Invitation acceptée par un aidant',
+  'profile.aidants.refuse': 'Invitation refusée par la personne invitée comme aidant',
+  'profile.aidants.justificatif': 'Justificatif d’accès aidant ajouté aux documents',
+  'profile.aidants.revoke': 'Fin de l’accès d’un aidant',
+  'profile.aidants.end': 'Fin de l’accès d’un aidant (profil fermé)',
   'profile.merge': 'Fusion d’un profil en double',
   'profile.heir-request': 'Demande d’accès d’un ayant droit',
   'profile.heir-decision': 'Décision sur une demande d’ayant droit',

@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { notify } from '@/lib/notifications/notify';
 import { enqueue } from '@/lib/queue/outbox';
+import { DomainError } from '@/lib/errors';
 import { BadCredentialsError, LoginLockedError, OtpRateLimitedError, ProfileNotAvailableError, WrongPortalError } from './errors';
 import { issueTicket } from './login-tickets';
 import { issueOtp, verifyOtp } from './otp-challenges';
@@ -20,7 +21,18 @@ export type Portal = 'patient' | 'backoffice' | 'advisor';
 type Subject = {
   id: string; email: string; password_hash: string; password_failures: number; locked_until: Date | null;
   audience: Audience; actor: Actor; profileId: string | null; usable: boolean; state?: string | null; suspension_deadline?: string | null;
+  /** FS-1: a deactivated staff account (advisor or agent) is refused, with its own message. */
+  deactivated?: boolean;
 };
+
+/** FS-1: told only after the right password, like a profile's state (ACC-3). */
+export class StaffAccountDeactivatedError extends DomainError {
+  constructor(advisor: boolean) {
+    super('login.deactivated', advisor
+      ? 'Votre compte de conseiller France Services est désactivé. Adressez-vous à votre référent de l’Assurance Maladie.'
+      : 'Votre compte est désactivé. Adressez-vous à votre responsable.');
+  }
+}
 
 const TABLE = { patient: 'accounts', backoffice: 'staff_users', advisor: 'staff_users' } as const;
 const PURPOSE: Record<Portal, OtpPurpose> = { patient: 'PATIENT_LOGIN', backoffice: 'STAFF_LOGIN', advisor: 'STAFF_LOGIN' };
@@ -49,7 +61,7 @@ async function findSubject(db: Db, portal: Portal, by: { identifiant?: string; i
   const actor: Actor = isAdvisor
     ? { kind: 'ADVISOR', staffId: row.id, siteId: row.site_id!, name: row.display_name }
     : { kind: 'STAFF', staffId: row.id, role: row.kind as 'AGENT' | 'SUPERVISOR', name: row.display_name };
-  return { ...row, audience: isAdvisor ? 'advisor' : 'staff', profileId: null, usable: true, actor };
+  return { ...row, audience: isAdvisor ? 'advisor' : 'staff', profileId: null, usable: !row.deactivated_at, deactivated: row.deactivated_at !== null, actor };
 }
 
 /** Step 1: checks the password (lockout after 5 wrong ones) and sends the login code. */
@@ -90,6 +102,10 @@ export async function startLogin(db: Db, portal: Portal, input: { identifiant: s
     if (after.lockedUntil) throw new LoginLockedError(THROTTLE_MESSAGES_FR.passwordLocked(after.lockedUntil, now));
     throw new BadCredentialsError();
   }
+  if (s.deactivated) {
+    await recordAccess(db, { actor: s.actor, action: 'account.login', profileId: null, at: now, denied: 'account-deactivated', channel: 'BACKOFFICE' });
+    throw new StaffAccountDeactivatedError(portal === 'advisor');
+  }
   if (!s.usable) {
     await recordAccess(db, { actor: s.actor, action: 'account.login', profileId: s.profileId, at: now, denied: 'profile-unavailable' });
     throw new ProfileNotAvailableError(s.state, s.suspension_deadline);
@@ -107,9 +123,11 @@ export async function startLogin(db: Db, portal: Portal, input: { identifiant: s
 export async function completeLogin(db: Db, portal: Portal, input: { challengeId: string; otp: string }, now: Date): Promise<string> {
   const { subjectId } = await verifyOtp(db, { challengeId: input.challengeId, purpose: PURPOSE[portal], otp: input.otp }, now);
   const subject = await findSubject(db, portal, { id: subjectId });
+  if (subject?.deactivated) throw new StaffAccountDeactivatedError(portal === 'advisor');
   if (!subject || !subject.usable) throw new ProfileNotAvailableError();
   return db.transaction().execute(async (trx) => {
     if (portal === 'patient') await trx.updateTable('accounts').set({ last_login_at: now }).where('id', '=', subject.id).execute();
+    else await trx.updateTable('staff_users').set({ last_login_at: now }).where('id', '=', subject.id).execute(); // FS-1: shown in the back-office
     await recordAccess(trx, { actor: subject.actor, action: 'account.login', profileId: subject.profileId, at: now,
       channel: portal === 'patient' ? 'WEB' : 'BACKOFFICE' });
     return issueTicket(trx, subject.audience, subject.id, now);

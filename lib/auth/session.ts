@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
-import { getDb } from '@/db/client';
+import { getDb, type Db } from '@/db/client';
 import type { Audience } from '@/db/schema';
 import type { Actor, AdvisorActor, PatientActor, ProfessionalActor, StaffActor } from '@/lib/access/actor';
+import { liveAidedProfileIds } from '@/lib/aidants/live-links';
 import { recordAccess } from '@/lib/audit/record-access';
 import { professionalActor } from './professional-login';
 import { readSession } from './read-session';
@@ -27,12 +28,14 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
       const row = await db.selectFrom('accounts').leftJoin('profiles', 'profiles.id', 'accounts.profile_id')
         .select(['accounts.id', 'accounts.identifiant', 'accounts.profile_id', 'profiles.first_names', 'profiles.birth_name', 'profiles.state'])
         .select(sql<string[]>`array(select r.profile_id from representations r where r.account_id = accounts.id and r.revoked_at is null)`.as('represented'))
+        // AID-1, AID-4, AID-6: live aidant links, only while the aidant's own profile is ACTIVE.
+        .select(sql<string[]>`(case when profiles.state = 'ACTIVE' then ${liveAidedProfileIds(sql`accounts.id`)} else '{}'::uuid[] end)`.as('aided'))
         .where('accounts.id', '=', id).executeTakeFirst();
       // CLO-8: an account whose own profile is closed still serves the children it represents.
       if (!row || (row.state && row.state !== 'ACTIVE' && row.represented.length === 0)) return null;
       const name = row.first_names ? `${row.first_names.split(' ')[0]} ${row.birth_name}` : row.identifiant;
       return { audience: 'patient', actor: { kind: 'PATIENT', accountId: row.id, name, ownProfileId: row.profile_id,
-        representedProfileIds: row.represented } };
+        representedProfileIds: row.represented, aidedProfileIds: row.aided } };
     }
     case 'pro': {
       const p = await db.selectFrom('professionals').selectAll().where('id', '=', id).executeTakeFirst();
@@ -40,16 +43,23 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
       return { audience: 'pro', actor: professionalActor(p) };
     }
     case 'staff':
-    case 'advisor': {
-      const s = await db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
-      if (!s) return null;
-      if (s.kind === 'ADVISOR') {
-        return { audience: 'advisor', actor: { kind: 'ADVISOR', staffId: s.id, siteId: s.site_id!, name: s.display_name } };
-      }
-      return { audience: 'staff', actor: { kind: 'STAFF', staffId: s.id, role: s.kind, name: s.display_name } };
-    }
+    case 'advisor':
+      return staffSession(db, id);
   }
 });
+
+/**
+ * A staff or advisor session's actor, or null: FS-1 — a deactivated account, or one whose password was voided
+ * by a reset, has no session from its next request on.
+ */
+export async function staffSession(db: Db, id: string): Promise<{ audience: Audience; actor: Actor } | null> {
+  const s = await db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!s || s.deactivated_at || !s.password_set_at) return null;
+  if (s.kind === 'ADVISOR') {
+    return { audience: 'advisor', actor: { kind: 'ADVISOR', staffId: s.id, siteId: s.site_id!, name: s.display_name } };
+  }
+  return { audience: 'staff', actor: { kind: 'STAFF', staffId: s.id, role: s.kind, name: s.display_name } };
+}
 
 /**
  * Layout and page guard: no session → that audience's login page; another audience → /acces-refuse.

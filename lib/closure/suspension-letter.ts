@@ -1,4 +1,5 @@
 import { PDFDocument, StandardFonts, rgb, type PDFFont } from 'pdf-lib';
+import { toWinAnsi, wrap } from '@/lib/pdf/text';
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
 import { authorize } from '@/lib/access/policy';
@@ -41,24 +42,6 @@ export async function suspensionLetter(db: Db, actor: Actor, profileId: string, 
   };
 }
 
-/** Standard PDF fonts only encode WinAnsi: anything else typed by an agent (emoji…) becomes "?". */
-function printable(font: PDFFont, text: string): string {
-  return [...text.replace(/[\u202f\u2009]/g, ' ').replace(/\r?\n/g, ' ')].map((c) => {
-    try { font.encodeText(c); return c; } catch { return '?'; }
-  }).join('');
-}
-
-function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(' ')) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (current && font.widthOfTextAtSize(candidate, size) > width) { lines.push(current); current = word; } else current = candidate;
-  }
-  if (current) lines.push(current);
-  return lines;
-}
-
 const longDay = (iso: string) => new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeZone: 'UTC' }).format(new Date(`${iso}T12:00:00Z`));
 
 /** CLO-9: the suspension notice (reason, how and until when to object, what follows) as a one-page A4 PDF. */
@@ -74,7 +57,7 @@ export async function renderSuspensionLetterPdf(d: SuspensionLetterData): Promis
   const para = (text: string, opts: { font?: PDFFont; size?: number; gap?: number } = {}) => {
     const font = opts.font ?? regular;
     const size = opts.size ?? 11;
-    for (const l of wrap(font, size, printable(font, text), 475)) {
+    for (const l of wrap(toWinAnsi(text), font, size, 475)) {
       page.drawText(l, { x: 60, y, size, font, color: rgb(0.1, 0.1, 0.2) });
       y -= size + 4;
     }

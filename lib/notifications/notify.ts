@@ -1,5 +1,6 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB } from '@/db/schema';
+import { LIVE_AIDANT_LINK } from '@/lib/aidants/live-links';
 import { config } from '@/lib/config';
 import { enqueue } from '@/lib/queue/outbox';
 import { enqueueChannelMessages } from './channels/enqueue-channels';
@@ -64,7 +65,10 @@ async function recipientsOf(trx: Transaction<DB>, profileId: string, kind: Notif
       select id as account_id, 'HOLDER' as relation, 0 as rank from accounts where profile_id = ${profileId}
       union all
       select account_id, 'REPRESENTATIVE', 1 from representations where profile_id = ${profileId} and revoked_at is null
-      -- AID-4: accepted aidants join here ('AIDANT') once the aidants issue lands.
+      union all
+      -- AID-4, NOT-7: accepted aidants, while the link is live (AID-6: not when suspended, revoked or closed).
+      select l.aidant_account_id, 'AIDANT', 2 from aidant_links l join profiles ap on ap.id = l.aided_profile_id
+      where l.aided_profile_id = ${profileId} and ${LIVE_AIDANT_LINK}
     ) x
     join accounts a on a.id = x.account_id
     left join notification_preferences p on p.account_id = a.id and p.kind = ${preferenceOf(kind) ?? kind} and p.channel = 'EMAIL'

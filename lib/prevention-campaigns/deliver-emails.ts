@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import type { BulkSender, SendOutcome } from '@/lib/notifications/bulk-sender';
 import { PREVENTION_MAX_ATTEMPTS, SKIPPED_REASON } from './delivery-rules';
+import { stillReaches } from './recipients';
 import { mergeTeaser, renderTeaserTemplate, type TeaserTemplate } from './teaser-template';
 import { sendingMarker } from '@/lib/notifications/sending-marker';
 
@@ -80,8 +81,9 @@ export async function deliverEmails(db: Db, sender: BulkSender, campaignId: stri
 
 /**
  * Claims up to `size` queued emails (skipping rows another runner holds) and reads, at sending time,
- * the account's address and whether the profile is still ACTIVE and not opted out (PRV-8 takes effect
- * immediately): those that no longer qualify are SKIPPED.
+ * the account's address and whether the profile is still ACTIVE, not opted out (PRV-8 takes effect
+ * immediately) and still reached by the account (a representative or aidant whose link ended since: REP-6,
+ * AID-6): those that no longer qualify are SKIPPED.
  */
 async function claimEmails(db: Db, campaignId: string, now: Date, size: number, leaseMs: number): Promise<Claimed[]> {
   return db.transaction().execute(async (trx) => {
@@ -91,7 +93,8 @@ async function claimEmails(db: Db, campaignId: string, now: Date, size: number, 
         order by id limit ${size} for update skip locked
       ), info as (
         select e.id, a.email, split_part(p.first_names, ' ', 1) as first_name,
-          coalesce(p.state = 'ACTIVE' and a.email <> '' and not exists (select 1 from prevention_opt_outs o where o.profile_id = e.profile_id), false) as ok
+          coalesce(p.state = 'ACTIVE' and a.email <> '' and not exists (select 1 from prevention_opt_outs o where o.profile_id = e.profile_id)
+            and ${stillReaches(sql`e.account_id`, sql`e.profile_id`)}, false) as ok
         from prevention_emails e join c on c.id = e.id
         left join accounts a on a.id = e.account_id left join profiles p on p.id = e.profile_id
       )

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '@/db/client';
 import type { PushProvider } from '@/lib/notifications/channels';
 import { PREVENTION_MAX_ATTEMPTS, SKIPPED_REASON } from './delivery-rules';
+import { stillReaches } from './recipients';
 import { pushText } from './teaser-template';
 
 export type PushDeliveryOptions = {
@@ -41,7 +42,8 @@ export async function deliverPushes(db: Db, provider: PushProvider, campaignId: 
   }
 }
 
-/** Claims queued pushes under a lease; a deleted device, a profile no longer ACTIVE or opted out (PRV-8): SKIPPED. */
+/** Claims queued pushes under a lease; a deleted device, a profile no longer ACTIVE or opted out (PRV-8), an account
+ * that no longer reaches it (REP-6, AID-6): SKIPPED. */
 async function claimPushes(db: Db, campaignId: string, opts: PushDeliveryOptions, size: number): Promise<Claimed[]> {
   const now = opts.now();
   return db.transaction().execute(async (trx) => {
@@ -51,7 +53,8 @@ async function claimPushes(db: Db, campaignId: string, opts: PushDeliveryOptions
         order by id limit ${size} for update skip locked
       ), info as (
         select x.id, d.token, split_part(p.first_names, ' ', 1) as first_name,
-          coalesce(d.id is not null and p.state = 'ACTIVE' and not exists (select 1 from prevention_opt_outs o where o.profile_id = x.profile_id), false) as ok
+          coalesce(d.id is not null and p.state = 'ACTIVE' and not exists (select 1 from prevention_opt_outs o where o.profile_id = x.profile_id)
+            and ${stillReaches(sql`x.account_id`, sql`x.profile_id`)}, false) as ok
         from prevention_pushes x join c on c.id = x.id
         left join push_devices d on d.id = x.device_id left join profiles p on p.id = x.profile_id
       )

@@ -9,6 +9,7 @@ import { PREVENTION_PREFERENCE } from './delivery-rules';
 import { rulesSchema } from './rules';
 import { criteriaColumns, targetFrom } from './targeting';
 import { insurerMessagesCte } from '@/lib/messaging/insurer-messages';
+import { recipientsOf } from './recipients';
 
 /** PRV-7 in the messagerie: the criteria differ per person, the section shows them. */
 export const WHY_IN_PREVENTION_SECTION = '« Pourquoi ce message ? » : les critères qui vous concernent sont indiqués dans la rubrique Prévention de votre espace.';
@@ -96,7 +97,7 @@ async function enqueueBatch(db: Db, campaignId: string, batchSize: number, now: 
 /**
  * The fan-out, one batch per transaction (PRV-9, NOT-1, NOT-7), over the messages the enqueue created,
  * in profile order after `fanout_cursor`: the same message in the messagerie from « Assurance Maladie »
- * (NO_REPLY, MSG-4), one email teaser row per recipient account (holder, representatives with access)
+ * (NO_REPLY, MSG-4), one email teaser row per recipient account (holder, representatives with access, aidants)
  * and one push row per device, and the cursor moves, all or nothing. A profile that opted out since its
  * in-app message gets none of them (PRV-8). NOT-1: an account that switched off « Rendez-vous, rappels,
  * examens et vaccinations à réaliser » on a channel gets nothing on that channel. Idempotent like the
@@ -120,15 +121,8 @@ async function fanOutBatch(db: Db, campaignId: string, batchSize: number, now: D
       ),
       -- PRV-9: the same message in the messagerie, from « Assurance Maladie », NO_REPLY (MSG-4).
       ${insurerMessagesCte('reached', { subject: c.title, body: `${c.body}\n\n${WHY_IN_PREVENTION_SECTION}`, now })},
-      -- The lateral subqueries (limit / offset 0: not flattened) make one index probe per profile instead
-      -- of a hash join over every account at each batch.
-      recipients as (
-        select a.account_id, rc.profile_id, true as holder from reached rc
-          cross join lateral (select id as account_id from accounts where profile_id = rc.profile_id limit 1) a
-        union all
-        select rp.account_id, rc.profile_id, false from reached rc
-          cross join lateral (select account_id from representations where profile_id = rc.profile_id and revoked_at is null offset 0) rp
-        -- AID-4: accepted aidants join here ('AIDANT') once the aidants issue lands (NOT-7).
+      -- NOT-7: holder, representatives and aidants (recipients.ts).
+      recipients as (${recipientsOf('reached')}
       ), mail as (
         insert into prevention_emails (campaign_id, account_id, profile_id, holder)
         select distinct on (r.account_id) ${campaignId}::uuid, r.account_id, r.profile_id, r.holder

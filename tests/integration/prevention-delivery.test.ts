@@ -174,6 +174,41 @@ describe('PRV-9, NOT-7: who gets the email teaser and the push', () => {
   });
 });
 
+describe('NOT-7, AID-4, AID-6: aidants among the recipients', () => {
+  /** An accepted aidant link (AID-3), as lib/aidants leaves it on acceptance. */
+  const aidantLink = (aidedProfileId: string, aidantAccountId: string, invitedBy: string) => db.insertInto('aidant_links').values({
+    aided_profile_id: aidedProfileId, aidant_account_id: aidantAccountId, invited_by_account_id: invitedBy, status: 'ACCEPTED',
+    invited_at: now, expires_at: new Date(now.getTime() + 30 * 86_400_000), responded_at: now, revoked_at: null, revoked_by: null,
+    justificatif_document_id: null }).returning('id').executeTakeFirstOrThrow();
+
+  test('an aidant with a live link gets the teaser and the push naming the aidé; an aidant revoked and a representative removed after the fan-out get nothing', async () => {
+    const dep = '34';
+    const aide = await aProfile(dep);
+    const aidant = await aProfile('35'); // not targeted themselves: reached as the aidé's aidant
+    const aidantPhone = await aDevice(aidant.accountId!);
+    const revoked = await aProfile('35');
+    const revokedPhone = await aDevice(revoked.accountId!);
+    const child = await aProfile(dep, { birthDate: '2016-05-02', account: false });
+    const parent = await aProfile('35');
+    await represent(parent.accountId!, child.id);
+    await aidantLink(aide.id, aidant.accountId!, aide.accountId!);
+    const revokedLink = await aidantLink(aide.id, revoked.accountId!, aide.accountId!);
+    const campaignId = await aStartedCampaign(dep);
+
+    await run(campaignId, { afterBatch: async (_, pass) => {
+      if (pass !== 'fan-out') return;
+      await db.updateTable('aidant_links').set({ status: 'REVOKED', revoked_at: now, revoked_by: 'AIDE' }).where('id', '=', revokedLink.id).execute();
+      await db.updateTable('representations').set({ revoked_at: now, revoked_reason: 'COURT' }).where('profile_id', '=', child.id).execute();
+    } });
+
+    const mails = await received(campaignId);
+    expect(mails.map((m) => m.to_address).sort()).toEqual([aide.email, aidant.email].sort());
+    expect(mails.find((m) => m.to_address === aidant.email)!.text).toContain(`attend ${aide.firstName} dans Mon espace santé`);
+    expect((await sunk([aidantPhone, revokedPhone])).map((p) => p.recipient)).toEqual([aidantPhone]);
+    expect(await counters(campaignId)).toMatchObject({ delivered: 2, emails: 4, emails_sent: 2, emails_skipped: 2, pushes: 2, pushes_sent: 1, pushes_skipped: 1 });
+  });
+});
+
 describe('PRV-9: the messagerie channel', () => {
   test('PRV-9, MSG-4: each reached ACTIVE profile gets the message in its inbox from « Assurance Maladie », unread, without a reply; never twice', async () => {
     const dep = '28';

@@ -9,9 +9,17 @@ const agent: Actor = { kind: 'STAFF', staffId: 's-1', role: 'AGENT', name: 'Agen
 const supervisor: Actor = { kind: 'STAFF', staffId: 's-2', role: 'SUPERVISOR', name: 'Superviseur' };
 const advisor: Actor = { kind: 'ADVISOR', staffId: 's-3', siteId: 'site-1', name: 'Conseillère' };
 const enrolment: Actor = { kind: 'ENROLMENT' };
+// FS-2: an advisor inside a visit for the holder of p-own (covering p-child), 30 minutes in; the same visit past 60 minutes, ended.
+const visit = { id: 'v-1', personProfileId: 'p-own', profileIds: ['p-own', 'p-child'], expiresAt: new Date('2026-11-29T11:00:00Z'), endedAt: null, checkedAt: new Date('2026-11-29T10:30:00Z') };
+const advisorInVisit: Actor = { kind: 'ADVISOR', staffId: 's-3', siteId: 'site-1', name: 'Conseillère', visit };
+const advisorExpired: Actor = { ...advisorInVisit, visit: { ...visit, checkedAt: new Date('2026-11-29T11:00:00Z') } };
+const advisorEnded: Actor = { ...advisorInVisit, visit: { ...visit, endedAt: new Date('2026-11-29T10:20:00Z') } };
+/** AID-4: an accepted aidant of the holder's profile (p-own), with its own profile. */
+const aidantOfOwn: Actor = { kind: 'PATIENT', accountId: 'acc-4', name: 'Aidant', ownProfileId: 'p-aidant', representedProfileIds: [], aidedProfileIds: ['p-own'] };
 
 const own = (state: ProfileTarget['state']): ProfileTarget => ({ id: 'p-own', state, holderAccountId: 'acc-1' });
 const child = (state: ProfileTarget['state']): ProfileTarget => ({ id: 'p-child', state, holderAccountId: null });
+const notCovered = (state: ProfileTarget['state']): ProfileTarget => ({ id: 'p-other', state, holderAccountId: 'acc-2' });
 
 /** One row per case: rule, actor, action, target, expected decision (deny code or 'allow'). */
 const MATRIX: [string, Actor, Action, ProfileTarget | undefined, string][] = [
@@ -78,9 +86,53 @@ const MATRIX: [string, Actor, Action, ProfileTarget | undefined, string][] = [
   ['BO-7: a professional cannot publish reference data', gp, 'reference.publish', undefined, 'wrong-audience'],
   ['FS-1: the advisor space is advisors-only', agent, 'advisor.access', undefined, 'wrong-audience'],
   ['FS-1: an advisor opens their space', advisor, 'advisor.access', undefined, 'allow'],
+  ['FS-3: in an active visit, an advisor sees the civil status and state of the person', advisorInVisit, 'profile.admin.read', own('PENDING'), 'allow'],
+  ['FS-3: in an active visit, an advisor sends a new code provisoire for a covered child', advisorInVisit, 'profile.code.reissue', child('CREATED'), 'allow'],
+  ['FS-3: in an active visit, an advisor records the person’s opposition', advisorInVisit, 'profile.oppose.record', own('PENDING'), 'allow'],
+  ['FS-3: in an active visit, an advisor changes the person’s notification settings', advisorInVisit, 'notifications.manage', own('ACTIVE'), 'allow'],
+  ['FS-3: notification settings are the present person’s own account, not a child’s', advisorInVisit, 'notifications.manage', child('ACTIVE'), 'advisor-not-covered'],
+  ['FS-3: without a visit an advisor changes no notification settings', advisor, 'notifications.manage', own('ACTIVE'), 'advisor-assisted-only'],
+  ['FS-2: a profile not covered by the visit is refused', advisorInVisit, 'profile.code.reissue', notCovered('CREATED'), 'advisor-not-covered'],
+  ['FS-3: in an active visit, an advisor helps a covered person activate', advisorInVisit, 'profile.activate.assist', child('PENDING'), 'allow'],
+  ['FS-3: never the activation of a profile outside the visit', advisorInVisit, 'profile.activate.assist', notCovered('PENDING'), 'advisor-not-covered'],
+  ['FS-3: assisted activation is for advisors only', agent, 'profile.activate.assist', own('PENDING'), 'wrong-audience'],
+  ['FS-2: no assisted activation without a visit', advisor, 'profile.activate.assist', own('PENDING'), 'advisor-assisted-only'],
+  ['FS-2: a profile not covered by the visit is refused (opposition)', advisorInVisit, 'profile.oppose.record', notCovered('PENDING'), 'advisor-not-covered'],
+  ['FS-2: after 60 minutes the visit allows nothing', advisorExpired, 'profile.code.reissue', own('CREATED'), 'advisor-visit-expired'],
+  ['FS-2: after 60 minutes no notification settings either', advisorExpired, 'notifications.manage', own('ACTIVE'), 'advisor-visit-expired'],
+  ['FS-2: an ended visit allows nothing', advisorEnded, 'profile.oppose.record', own('PENDING'), 'advisor-visit-expired'],
+  ['FS-4: even in a visit, an advisor never reads medical content', advisorInVisit, 'profile.medical.read', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never reads history details', advisorInVisit, 'profile.history.read', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never opens the dashboard', advisorInVisit, 'profile.view', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never reads messages', advisorInVisit, 'message.read', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never adds a document or a measure', advisorInVisit, 'profile.medical.write', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never changes confidentiality or emergency toggles', advisorInVisit, 'privacy.manage', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never reads Mon histoire de santé', advisorInVisit, 'care-history.read', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never reads notifications', advisorInVisit, 'notifications.read', own('ACTIVE'), 'advisor-no-medical'],
+  ['FS-4: even in a visit, an advisor never changes representatives', advisorInVisit, 'profile.representatives.admin', child('ACTIVE'), 'wrong-audience'],
+  ['FS-4: even in a visit, an advisor never withdraws an opposition nor closes through the back-office', advisorInVisit, 'profile.close.record', own('ACTIVE'), 'wrong-audience'],
+  ['FS-1: a supervisor creates, deactivates or reactivates an advisor account', supervisor, 'advisor.manage', undefined, 'allow'],
+  ['FS-1: an agent cannot create or deactivate an advisor account', agent, 'advisor.manage', undefined, 'supervisor-only-advisors'],
+  ['FS-1: an advisor cannot manage advisor accounts', advisor, 'advisor.manage', undefined, 'wrong-audience'],
+  ['FS-1: an agent sends an advisor a new password link', agent, 'advisor.reset', undefined, 'allow'],
+  ['FS-1: an advisor cannot reset another advisor', advisor, 'advisor.reset', undefined, 'wrong-audience'],
+  ['FS-1: an agent reads the advisor accounts', agent, 'advisor.read', undefined, 'allow'],
+  ['FS-1: a patient has no view of advisor accounts', holder, 'advisor.read', undefined, 'wrong-audience'],
   ['PRO: the professional space is professionals-only', holder, 'pro.access', undefined, 'wrong-audience'],
   ['PRO: a professional opens their space', gp, 'pro.access', undefined, 'allow'],
   ['ACT-1: a person being enrolled has no access to anything', enrolment, 'profile.view', own('PENDING'), 'default-deny'],
+  ['AID-4: an aidant consults the aidé’s medical data', aidantOfOwn, 'profile.medical.read', own('ACTIVE'), 'allow'],
+  ['AID-4: an aidant views the aidé’s history', aidantOfOwn, 'profile.history.read', own('ACTIVE'), 'allow'],
+  ['AID-4: an aidant adds documents and data', aidantOfOwn, 'document.add', own('ACTIVE'), 'allow'],
+  ['AID-4, MSG-9: an aidant writes to the aidé’s professionals (labelled)', aidantOfOwn, 'message.write', own('ACTIVE'), 'allow'],
+  ['AID-4, NOT-7: an aidant reads the aidé’s notifications', aidantOfOwn, 'notifications.read', own('ACTIVE'), 'allow'],
+  ['AID-4: an aidant never manages sharing (confidentiality, emergency toggles, PS blocks, aidants)', aidantOfOwn, 'privacy.manage', own('ACTIVE'), 'aidant-not-allowed'],
+  ['AID-4: an aidant never connects services', aidantOfOwn, 'service.connect', own('ACTIVE'), 'aidant-not-allowed'],
+  ['AID-4: an aidant never requests closure', aidantOfOwn, 'profile.close', own('ACTIVE'), 'aidant-not-allowed'],
+  ['AID-4: an aidant never downloads the aidé’s data', aidantOfOwn, 'profile.export', own('ACTIVE'), 'aidant-not-allowed'],
+  ['AID-4: an aidant does not opt the aidé out of prevention', aidantOfOwn, 'prevention.manage', own('ACTIVE'), 'aidant-not-allowed'],
+  ['AID-6: a suspended aidé’s profile is out of the aidant’s reach', aidantOfOwn, 'profile.medical.read', own('SUSPENDED'), 'profile-unavailable'],
+  ['AID-4: an aidant reaches only the people it helps', aidantOfOwn, 'profile.medical.read', child('ACTIVE'), 'not-holder'],
 ];
 
 describe('lib/access: one default-deny policy', () => {

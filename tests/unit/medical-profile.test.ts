@@ -7,7 +7,7 @@ import { validateEntry, type EntryContext } from '@/lib/medical-profile/entry-sc
 import { isCip13, lookupMedicine, MEDICINES } from '@/lib/medical-profile/medicines';
 import { ENTRY_SECTIONS, PROFESSIONAL_READABLE_KINDS, SECTIONS } from '@/lib/medical-profile/sections';
 import { synthesisContent } from '@/lib/medical-profile/synthesis-content';
-import { toWinAnsi, wrap } from '@/lib/medical-profile/synthesis-pdf';
+import { toWinAnsi, wrap } from '@/lib/pdf/text';
 import type { EntryKind } from '@/lib/medical-profile/vocabulary';
 
 const ctx: EntryContext = { today: '2026-12-01', birthDate: '1980-03-15' };

@@ -128,7 +128,7 @@ describe('NOT-6, AID-4, FS-3: the policy', () => {
     ['default deny: reading needs a profile', holder, 'notifications.read', undefined, 'no-target'],
     ['NOT-1: an account changes its own switches', holder, 'notifications.manage', undefined, 'allow'],
     ['AID-4: an aidant changes their own switches', aidant, 'notifications.manage', undefined, 'allow'],
-    ['FS-3: an advisor only during an assisted visit, not built yet: refused', advisor, 'notifications.manage', undefined, 'advisor-assisted-only'],
+    ['FS-3: an advisor outside an assisted visit: refused', advisor, 'notifications.manage', undefined, 'advisor-assisted-only'],
     ['BO: staff never change notification settings', agent, 'notifications.manage', undefined, 'wrong-audience'],
   ];
   test.each(MATRIX)('%s', (_rule, actor, action, profile, expected) => {

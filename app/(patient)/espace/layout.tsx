@@ -20,6 +20,7 @@ const nav = [
   { href: '/espace/confidentialite', label: 'Confidentialité' },
   { href: '/espace/historique', label: 'Historique d’activité' },
   { href: '/espace/invitations', label: 'Invitations' },
+  { href: '/espace/aidants', label: 'Aidants' }, // AID: « Mes aidants », linking « Personnes que j’aide »
   { href: '/espace/notifications', label: 'Notifications' },
 ];
 

@@ -9,6 +9,7 @@ import { childrenToActivate } from '@/lib/representatives/activate-child';
 import { invitationsReceived } from '@/lib/representatives/invitations';
 import { latestUnreadPreventionMessage } from '@/lib/prevention-campaigns/messages';
 import { PreventionMessage } from '@/components/prevention-campaigns/PreventionMessage';
+import { peopleIHelp } from '@/lib/aidants/list-aidants';
 
 export const metadata: Metadata = { title: 'Accueil de mon espace' };
 
@@ -24,13 +25,15 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     const own = (await listAccessibleProfiles(db, actor)).find((p) => p.relation === 'HOLDER');
     return own?.state === 'ACTIVE' ? latestUnreadPreventionMessage(db, actor, own.id) : null;
   };
-  const [profiles, toActivate, invitations, prevention] = await Promise.all([
+  const [profiles, toActivate, invitations, prevention, helping] = await Promise.all([
     listAccessibleProfiles(db, actor), childrenToActivate(db, actor, now), invitationsReceived(db, actor, now), latestPrevention(),
+    peopleIHelp(db, actor, now), // AID-3: invitations to become an aidant
   ]);
   const own = profiles.find((p) => p.relation === 'HOLDER');
   // CLO-8: an account whose own profile is closed still manages the children it represents.
   const ownOpen = own?.state === 'ACTIVE';
-  const children = profiles.filter((p) => p.relation !== 'HOLDER');
+  const children = profiles.filter((p) => p.relation === 'REPRESENTATIVE');
+  const aided = profiles.filter((p) => p.relation === 'AIDANT'); // AID-4: the people this account helps
   const justActivated = children.find((c) => c.id === activated);
   const pendingInvitations = invitations.filter((i) => i.status === 'PENDING');
   return (
@@ -42,7 +45,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           Vous en êtes le représentant légal. Vous pouvez le gérer et le partager avec le second parent.
         </Alert>
       )}
-      {(toActivate.length > 0 || pendingInvitations.length > 0) && (
+      {(toActivate.length > 0 || pendingInvitations.length > 0 || helping.pending.length > 0) && (
         <section aria-labelledby="a-faire" className="mb-10">
           <h2 id="a-faire" className="mb-4 text-2xl font-bold">À faire</h2>
           <div className="grid gap-6 md:grid-cols-2">
@@ -58,6 +61,13 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
                 {pendingInvitations.length === 1
                   ? `${pendingInvitations[0]!.inviterName} vous invite à gérer le profil de ${pendingInvitations[0]!.childFirstName}.`
                   : `${pendingInvitations.length} invitations à gérer le profil d’un enfant attendent votre réponse.`}
+              </Card>
+            )}
+            {helping.pending.length > 0 && (
+              <Card title="Invitations à devenir aidant" href="/espace/personnes-aidees" headingLevel={3}>
+                {helping.pending.length === 1
+                  ? `${helping.pending[0]!.name} vous invite à devenir son aidant.`
+                  : `${helping.pending.length} invitations à devenir aidant attendent votre réponse.`}
               </Card>
             )}
           </div>
@@ -78,6 +88,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
           </Card>
           <Card title="Télécharger mes données" href="/espace/donnees" headingLevel={3}>
             Une copie de vos documents, de vos données de santé et de votre historique dans un fichier ZIP.
+          </Card>
+          <Card title="Mes aidants" href="/espace/aidants" headingLevel={3}>
+            Donner accès à votre profil à un proche qui vous aide au quotidien, ou retirer cet accès.
           </Card>
           <Card title="Fermer mon profil" href="/espace/fermeture" headingLevel={3}>
             Fermer votre profil, et si vous le souhaitez demander la suppression de vos données. Les profils de vos enfants restent ouverts.
@@ -102,6 +115,19 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
               </Card>,
             ])}
           </div>
+        </section>
+      )}
+      {aided.length > 0 && (
+        <section aria-labelledby="personnes-aidees" className="mt-10">
+          <h2 id="personnes-aidees" className="mb-4 text-2xl font-bold">Personnes que j’aide</h2>
+          <div className="grid gap-6 md:grid-cols-2">
+            {aided.map((p) => (
+              <Card key={p.id} title={`Documents de ${p.firstName}`} href={`/espace/documents?profil=${p.id}`} headingLevel={3}>
+                {p.firstName} {p.birthName} vous a choisi comme aidant.
+              </Card>
+            ))}
+          </div>
+          <p className="mt-4"><a href="/espace/personnes-aidees">Toutes les personnes que j’aide</a></p>
         </section>
       )}
     </>

@@ -46,7 +46,7 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
     }
   }
   const [maskAll, privacy, blocked, profiles, administrateur, authorised] = await Promise.all([
-    maskAllStatus(db, profileId), privacyOf(db, profileId), blockedProfessionals(db, profileId), switchableProfiles(db, actor), administrateurOf(db, profileId),
+    maskAllStatus(db, profileId), privacyOf(db, profileId), blockedProfessionals(db, profileId), switchableProfiles(db, actor, { manage: true }), administrateurOf(db, profileId),
     listAuthorisedProfessionals(db, actor, profileId, now)]);
   const profil = search.profil;
   const hidden = profil ? <input type="hidden" name="profil" value={profil} /> : null;
@@ -60,6 +60,7 @@ export default async function ConfidentialityPage({ searchParams }: { searchPara
       {search.erreur && !search.champ && <Alert variant="error" title="L’action n’a pas abouti">{search.erreur}</Alert>}
       <p className="mb-8"><Link href={withProfile('/espace/services', profil)}>Services connectés : synchroniser Mon espace santé avec une application, ou la déconnecter</Link></p>
       <p className="-mt-6 mb-8"><Link href="/espace/confidentialite/matrice">Qui peut voir quels documents : les accès ouverts à chaque profession de santé</Link></p>
+      {profileId === actor.ownProfileId && <p className="-mt-6 mb-8"><Link href="/espace/aidants">Mes aidants : donner ou retirer l’accès à votre profil à un proche qui vous aide</Link></p>}
 
       <section aria-labelledby="masquage" className="mb-10 max-w-3xl rounded-lg border border-border bg-white p-6">
         <h2 id="masquage" className="mb-2 text-2xl font-bold">Masquer tous mes documents</h2>

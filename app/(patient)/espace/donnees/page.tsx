@@ -28,7 +28,7 @@ export default async function DataExportPage({ searchParams }: { searchParams: P
     if (e instanceof NotFoundError || e instanceof AccessDeniedError) notFound();
     throw e;
   });
-  const profiles = await switchableProfiles(db, actor);
+  const profiles = await switchableProfiles(db, actor, { manage: true });
   const profil = search.profil;
   const hidden = profil ? <input type="hidden" name="profil" value={profil} /> : null;
   const codeError = search.champ === 'code' ? search.erreur : undefined;

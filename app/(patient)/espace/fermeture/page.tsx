@@ -37,7 +37,7 @@ export default async function CloseProfilePage({ searchParams }: { searchParams:
       </>
     );
   }
-  const children = own ? (await listAccessibleProfiles(db, actor)).filter((p) => p.relation !== 'HOLDER' && (p.state === 'CREATED' || p.state === 'ACTIVE')) : [];
+  const children = own ? (await listAccessibleProfiles(db, actor)).filter((p) => p.relation === 'REPRESENTATIVE' && (p.state === 'CREATED' || p.state === 'ACTIVE')) : [];
   return (
     <>
       <PageTitle title={title}

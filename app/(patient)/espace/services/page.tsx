@@ -34,7 +34,7 @@ export default async function ServicesPage({ searchParams }: { searchParams: Pro
     if (error instanceof NotFoundError || error instanceof AccessDeniedError) notFound(); // an aidant too (CAT-9), traced
     throw error;
   }
-  const profiles = await switchableProfiles(db, actor);
+  const profiles = await switchableProfiles(db, actor, { manage: true });
   const profil = search.profil;
   const hidden = profil ? <input type="hidden" name="profil" value={profil} /> : null;
   const connecting = services.find((s) => s.id === search.connecter && s.status === 'EN_LIGNE');
