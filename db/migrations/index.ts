@@ -43,6 +43,7 @@ import * as m202611292140 from './202611292140_prevention_fanout';
 import * as m202611292120 from './202611292120_assisted_visits';
 import * as m202611292110 from './202611292110_advisor_accounts';
 import * as m202611292130 from './202611292130_aidants';
+import * as m202611292150 from './202611292150_contact_changes';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -90,4 +91,5 @@ export const migrations: Record<string, Migration> = {
   '202611292120_assisted_visits': m202611292120,
   '202611292110_advisor_accounts': m202611292110,
   '202611292130_aidants': m202611292130,
+  '202611292150_contact_changes': m202611292150,
 };

@@ -110,7 +110,8 @@ export interface EnrolmentsTable {
   expires_at: Timestamp;
 }
 
-export type OtpPurpose = 'ENROLMENT_EMAIL' | 'PATIENT_LOGIN' | 'STAFF_LOGIN' | 'DATA_EXPORT';
+/** CONTACT_*: a new email or mobile confirmed by a code sent to it (« Mes coordonnées », FS-3). */
+export type OtpPurpose = 'ENROLMENT_EMAIL' | 'PATIENT_LOGIN' | 'STAFF_LOGIN' | 'DATA_EXPORT' | 'CONTACT_EMAIL' | 'CONTACT_MOBILE';
 
 export interface OtpChallengesTable {
   id: Generated<string>;

@@ -46,6 +46,7 @@ export type Action =
   | 'privacy.manage'          // VIS-3 mask-all, EMG-1 toggles, PRO-7 blocks: holder or representative only
   | 'notifications.read'      // NOT-6, AID-4: a profile's in-app notifications (read, mark read, delete)
   | 'notifications.manage'    // NOT-1: an account's own notification switches (FS-3 advisors: assisted visit only)
+  | 'account.contact.change'  // « Mes coordonnées »: an account's own email and mobile, confirmed by a code (FS-3 advisors: assisted visit only)
   | 'care-history.read'       // HIS-1, HIS-4, HIS-5: Mon histoire de santé of a profile
   | 'care-history.import'     // HIS-1, HIS-3: load the fund's reimbursement feed (staff)
   | 'service.connect'         // CAT-3, CAT-5, CAT-9: connect, change or disconnect a service (holder, representative)
@@ -362,8 +363,10 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (actor.kind !== 'PATIENT') return deny('wrong-audience');
       return patientReaches(actor, target.profile);
     case 'notifications.manage':
-      // NOT-1: switches belong to the account that signs in. FS-3 lets an advisor change them only during an
-      // assisted visit with the person present (FS-2), those of the person's own account.
+    case 'account.contact.change':
+      // NOT-1, NOT-4: switches and contact details belong to the account that signs in (an aidant or a
+      // representative changes their own, never the aidé's or the child's: AID-4). FS-3 lets an advisor change
+      // them only during an assisted visit with the person present (FS-2), those of the person's own account.
       if (actor.kind === 'PATIENT') return ALLOW;
       if (actor.kind === 'ADVISOR') {
         if (!actor.visit) return deny('advisor-assisted-only');

@@ -6,7 +6,7 @@ import { config } from '@/lib/config';
 import { AccessDeniedError, DomainError, NotFoundError } from '@/lib/errors';
 import { normalizeNir } from '@/lib/identity/nir';
 import { enqueue } from '@/lib/queue/outbox';
-import { maskMobile } from '@/lib/notifications/sms';
+import { maskedContact } from './contact-rules';
 import { sql } from 'kysely';
 import { issueCode } from './issue-code';
 import { transition, type ProfileState } from './lifecycle';
@@ -120,5 +120,5 @@ async function sendNewCode(db: Db, actor: Actor, profile: CodeTarget, now: Date,
     }
     await recordAccess(trx, trace);
   });
-  return email ? { channel: 'EMAIL', to: email.replace(/^(.).*(@.*)$/, '$1•••$2') } : { channel: 'SMS', to: maskMobile(mobile!) };
+  return email ? { channel: 'EMAIL', to: maskedContact('EMAIL', email) } : { channel: 'SMS', to: maskedContact('MOBILE', mobile!) };
 }

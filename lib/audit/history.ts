@@ -105,6 +105,7 @@ const ACTION_LABELS: Record<string, string> = {
   'prevention.questionnaire.edit': 'Réponses au questionnaire « Mon bilan prévention » modifiées',
   'prevention.questionnaire.delete': 'Questionnaire « Mon bilan prévention » supprimé',
   'notification.preferences': 'Modification des préférences de notification',
+  'account.contact': 'Modification des coordonnées (adresse électronique ou mobile)', // NOT-4, FS-3
   'notification.delete': 'Suppression d’une notification',
   'notification.list': 'Consultation des notifications',
   'notification.read': 'Notification marquée comme lue',

@@ -9,11 +9,17 @@ import { formatRemainingFr } from './throttle-rules';
 
 type Trx = Transaction<DB> | Kysely<DB>;
 
+/** Which email wording goes with a purpose (emails/otp.tsx). */
+const EMAIL_PURPOSE: Partial<Record<OtpPurpose, 'email-verification' | 'data-export'>> = {
+  ENROLMENT_EMAIL: 'email-verification', CONTACT_EMAIL: 'email-verification', DATA_EXPORT: 'data-export',
+};
+
 /**
- * ACT-9..11: issues a 6-digit code to a verified (or being-verified) email through the outbox.
- * A new code voids the subject's older unused ones; sends are capped (60 s apart, 5 per hour).
+ * ACT-9..11: issues a 6-digit code to a verified (or being-verified) email — or, for a new mobile (FS-3,
+ * « Mes coordonnées »), by SMS — through the outbox. A new code voids the subject's older unused ones;
+ * sends are capped (60 s apart, 5 per hour).
  */
-export async function issueOtp(trx: Trx, input: { purpose: OtpPurpose; subjectId: string; email: string }, now: Date): Promise<string> {
+export async function issueOtp(trx: Trx, input: { purpose: OtpPurpose; subjectId: string } & ({ email: string } | { mobile: string }), now: Date): Promise<string> {
   const recent = await trx.selectFrom('otp_challenges').select('created_at')
     .where('purpose', '=', input.purpose).where('subject_id', '=', input.subjectId)
     .where('created_at', '>', new Date(now.getTime() - 3600_000)).execute();
@@ -28,14 +34,16 @@ export async function issueOtp(trx: Trx, input: { purpose: OtpPurpose; subjectId
     .where('used_at', 'is', null).where('voided_at', 'is', null).execute();
   const otp = generateOtp();
   const row = await trx.insertInto('otp_challenges').values({
-    purpose: input.purpose, subject_id: input.subjectId, destination: input.email,
+    purpose: input.purpose, subject_id: input.subjectId, destination: 'email' in input ? input.email : input.mobile,
     code_hash: hashSecret(`otp:${otp}`), created_at: now, expires_at: new Date(now.getTime() + OTP_VALIDITY_MS),
   }).returning('id').executeTakeFirstOrThrow();
-  await enqueue(trx, {
-    kind: 'email',
-    message: { template: 'otp', to: input.email, data: { purpose: input.purpose === 'ENROLMENT_EMAIL' ? 'email-verification' : input.purpose === 'DATA_EXPORT' ? 'data-export' : 'login' } },
-    secrets: { otp },
-  });
+  if ('mobile' in input) {
+    await enqueue(trx, { kind: 'sms', to: input.mobile, secrets: { code: otp },
+      text: 'Mon espace santé : votre code de vérification est {code}. Il est valable 10 minutes. Ne le communiquez à personne.' });
+  } else {
+    await enqueue(trx, { kind: 'email', secrets: { otp },
+      message: { template: 'otp', to: input.email, data: { purpose: EMAIL_PURPOSE[input.purpose] ?? 'login' } } });
+  }
   return row.id;
 }
 

@@ -5,8 +5,8 @@ import type { Audience } from '@/db/schema';
 import { config } from '@/lib/config';
 import { MAX_SESSION_MS } from './session-limits';
 
-export type SessionClaims = { audience: Audience; subjectId: string };
-type Decrypted = SessionClaims & { loginAt: number; expiresAt: number };
+export type SessionClaims = { audience: Audience; subjectId: string; loginAt: number };
+type Decrypted = SessionClaims & { expiresAt: number };
 
 const COOKIE = 'authjs.session-token';
 const keys = new Map<string, Uint8Array>();
@@ -70,7 +70,7 @@ export async function decodeSession(token: string, cookieName: string, secret: s
     const claims = await decrypt(token, cookieName, secret, now);
     // 15 s of tolerance on expiry, like next-auth's own check.
     if (!claims || now > claims.expiresAt + 15_000 || now - claims.loginAt > MAX_SESSION_MS) return null;
-    return { audience: claims.audience, subjectId: claims.subjectId };
+    return { audience: claims.audience, subjectId: claims.subjectId, loginAt: claims.loginAt };
   } catch {
     return null; // expired, tampered with, or from another secret: signed out
   }

@@ -44,17 +44,19 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
     }
     case 'staff':
     case 'advisor':
-      return staffSession(db, id);
+      return staffSession(db, id, session.loginAt);
   }
 });
 
 /**
  * A staff or advisor session's actor, or null: FS-1 — a deactivated account, or one whose password was voided
- * by a reset, has no session from its next request on.
+ * by a reset, has no session from its next request on; nor does a session opened before the password in
+ * force was chosen (`loginAt`: a reset then a new password does not revive an older session).
  */
-export async function staffSession(db: Db, id: string): Promise<{ audience: Audience; actor: Actor } | null> {
+export async function staffSession(db: Db, id: string, loginAt?: number): Promise<{ audience: Audience; actor: Actor } | null> {
   const s = await db.selectFrom('staff_users').selectAll().where('id', '=', id).executeTakeFirst();
   if (!s || s.deactivated_at || !s.password_set_at) return null;
+  if (loginAt !== undefined && loginAt < s.password_set_at.getTime()) return null;
   if (s.kind === 'ADVISOR') {
     return { audience: 'advisor', actor: { kind: 'ADVISOR', staffId: s.id, siteId: s.site_id!, name: s.display_name } };
   }

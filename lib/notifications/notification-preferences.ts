@@ -1,36 +1,17 @@
 import type { Db } from '@/db/client';
 import type { Actor } from '@/lib/access/actor';
-import { authorize, type Target } from '@/lib/access/policy';
-import { findProfileTarget } from '@/lib/accounts/profile-target';
+import { managedAccount } from '@/lib/accounts/managed-account';
 import { recordAccess } from '@/lib/audit/record-access';
-import { AccessDeniedError, ValidationError } from '@/lib/errors';
+import { ValidationError } from '@/lib/errors';
 import { SWITCHABLE_KINDS, type NotificationChannel, type SwitchableKind } from './kinds';
-import { accountIdOf } from './list-notifications';
 
 export type ChannelSwitches = Record<SwitchableKind, boolean>;
 const KINDS = Object.keys(SWITCHABLE_KINDS) as SwitchableKind[];
 /** Channels an account can switch (NOT-1). */
 export const OPEN_CHANNELS: readonly NotificationChannel[] = ['EMAIL', 'SMS', 'PUSH'];
 
-/**
- * The policy gate of an account's own switches (NOT-1); a refusal is traced, then thrown. FS-3: an advisor
- * within an assisted visit manages the visited person's account (the guard set `actor.visit`).
- * Returns whose switches they are.
- */
-async function ensureManage(db: Db, actor: Actor, now: Date): Promise<{ accountId: string; profileId: string | null }> {
-  const personProfileId = actor.kind === 'ADVISOR' ? actor.visit?.personProfileId ?? null : null;
-  const target: Target = personProfileId ? { profile: (await findProfileTarget(db, personProfileId)).target } : {};
-  const decision = authorize(actor, 'notifications.manage', target);
-  if (!decision.allowed) {
-    await recordAccess(db, { actor, action: 'notification.preferences', profileId: personProfileId, decision, at: now });
-    throw new AccessDeniedError(decision.reason);
-  }
-  if (!target.profile) return { accountId: accountIdOf(actor), profileId: actor.kind === 'PATIENT' ? actor.ownProfileId : null };
-  if (!target.profile.holderAccountId) {
-    throw new ValidationError('notification.no-account', 'Cette personne n’a pas encore activé son profil : elle n’a pas de préférences de notification.');
-  }
-  return { accountId: target.profile.holderAccountId, profileId: target.profile.id };
-}
+/** NOT-1: whose switches (FS-3: the visited person's during an assisted visit); a refusal traced, then thrown. */
+const ensureManage = (db: Db, actor: Actor, now: Date) => managedAccount(db, actor, 'notifications.manage', 'notification.preferences', now);
 
 /** NOT-1: this account's switches on one channel; a kind never switched is on. */
 export async function notificationPreferences(db: Db, actor: Actor, channel: NotificationChannel, now: Date): Promise<ChannelSwitches> {

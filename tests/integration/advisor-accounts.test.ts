@@ -203,6 +203,9 @@ describe('FS-1: reset voids the password and sends a new link', () => {
     const token = await linkToken(a.email);
     await setAdvisorPassword(db, { token, password: 'Nouveau-Secret-2027', confirmation: 'Nouveau-Secret-2027' }, at(now, 4 * HOUR));
     expect(await loginAsAdvisor(a.email, 'Nouveau-Secret-2027', at(now, 5 * HOUR))).toMatchObject({ subjectId: a.id });
+    // A session opened before the reset stays closed with the new password; one opened after it is good.
+    expect(await staffSession(db, a.id, at(now, HOUR).getTime())).toBeNull();
+    expect(await staffSession(db, a.id, at(now, 5 * HOUR).getTime())).toMatchObject({ audience: 'advisor' });
     await expect(startLogin(db, 'advisor', { identifiant: a.email, password: PASSWORD }, at(now, 6 * HOUR))).rejects.toMatchObject({ code: 'login.bad-credentials' });
     expect((await traces(a.id)).at(-2)).toMatchObject({ action: 'advisor.reset', actor_id: agent.staffId, actor_role: 'AGENT', outcome: 'OK' });
   });

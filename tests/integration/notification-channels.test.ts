@@ -8,10 +8,8 @@ import { NOTIFICATIONS_QUEUE, processNotification, type NotificationJob } from '
 import type { PatientActor } from '@/lib/access/actor';
 import { sinkPushProvider, sinkSmsProvider } from '@/lib/notifications/channels/sink';
 import type { ChannelProviders } from '@/lib/notifications/channels';
-import { setAccountMobile } from '@/lib/notifications/channels/set-mobile';
 import { setNotificationPreferences, type ChannelSwitches } from '@/lib/notifications/notification-preferences';
 import { notify } from '@/lib/notifications/notify';
-import { ValidationError } from '@/lib/errors';
 import { redisConnection } from '@/lib/queue/connection';
 import { jobIdOf } from '@/lib/queue/outbox';
 import { relayOutbox } from '@/lib/queue/relay';
@@ -203,27 +201,4 @@ test('NOT-5: nothing by SMS nor push for a CREATED profile, even to a representa
   expect(await smsRowsOf(parent.accountId)).toEqual([]);
   expect(await sinkTo(parent.mobile)).toEqual([]);
   expect(await sinkTo(token)).toEqual([]);
-});
-
-describe('NOT-7: the account mobile', () => {
-  test('a French mobile is stored as +33…, traced, and the change is a security notification (NOT-4) sent to it', async () => {
-    const p = await anActivePatient(db, day);
-    const digits = String(randomInt(1e8)).padStart(8, '0');
-    expect(await setAccountMobile(db, actorOf(p), { mobile: `07 ${digits.replace(/(\d\d)(?=\d)/g, '$1 ')}` }, day)).toBe(`+337${digits}`);
-    const account = await db.selectFrom('accounts').select('mobile').where('id', '=', p.accountId).executeTakeFirstOrThrow();
-    expect(account.mobile).toBe(`+337${digits}`);
-    await runWorker(day);
-    expect((await sinkTo(`+337${digits}`)).map((s) => s.text)).toEqual([expect.stringContaining('Les coordonnées de votre compte ont été modifiées.')]);
-    const trace = await db.selectFrom('access_events').select(['target_type', 'target_id']).where('profile_id', '=', p.profileId)
-      .where('action', '=', 'notification.preferences').executeTakeFirstOrThrow();
-    expect(trace).toEqual({ target_type: 'account-mobile', target_id: 'set' });
-  });
-
-  test.each(['01 23 45 67 89', '06 12 34 56', 'mon numéro', '+44 7700 900123'])('"%s" is refused with a French message on the field', async (mobile) => {
-    const p = await anActivePatient(db, day);
-    const error = await setAccountMobile(db, actorOf(p), { mobile }, day).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ field: 'mobile', message: expect.stringContaining('numéro de mobile français') });
-    expect((await db.selectFrom('accounts').select('mobile').where('id', '=', p.accountId).executeTakeFirstOrThrow()).mobile).toBeNull();
-  });
 });

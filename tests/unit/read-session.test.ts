@@ -14,12 +14,12 @@ const cookieFor = (claims: Record<string, unknown>, opts: { salt?: string; secre
 describe('ACT-15: the session read by pages', () => {
   test('a cookie next-auth issued gives its audience and subject', async () => {
     const token = await cookieFor({ audience: 'patient', subjectId: 'a1', loginAt: now - 60_000 });
-    expect(await decodeSession(token, COOKIE, SECRET, now)).toEqual({ audience: 'patient', subjectId: 'a1' });
+    expect(await decodeSession(token, COOKIE, SECRET, now)).toEqual({ audience: 'patient', subjectId: 'a1', loginAt: now - 60_000 });
   });
 
   test('the __Secure- cookie of an HTTPS site is keyed by its own name', async () => {
     const token = await cookieFor({ audience: 'staff', subjectId: 's1', loginAt: now }, { salt: `__Secure-${COOKIE}` });
-    expect(await decodeSession(token, `__Secure-${COOKIE}`, SECRET, now)).toEqual({ audience: 'staff', subjectId: 's1' });
+    expect(await decodeSession(token, `__Secure-${COOKIE}`, SECRET, now)).toEqual({ audience: 'staff', subjectId: 's1', loginAt: now });
     expect(await decodeSession(token, COOKIE, SECRET, now)).toBeNull();
   });
 

@@ -22,6 +22,7 @@ const nav = [
   { href: '/espace/invitations', label: 'Invitations' },
   { href: '/espace/aidants', label: 'Aidants' }, // AID: « Mes aidants », linking « Personnes que j’aide »
   { href: '/espace/notifications', label: 'Notifications' },
+  { href: '/espace/coordonnees', label: 'Mes coordonnées' }, // NOT-4: email and mobile, each confirmed by a code
 ];
 
 /** The patient's space: only a signed-in patient (holder or representative) gets past this layout. */

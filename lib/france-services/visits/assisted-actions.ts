@@ -2,6 +2,8 @@ import type { Db } from '@/db/client';
 import type { VisitActionKind, VisitRelation } from '@/db/schema';
 import type { ProfileState } from '@/lib/accounts/lifecycle';
 import { authorize } from '@/lib/access/policy';
+import { confirmContactChange, removeMobile } from '@/lib/accounts/change-contact';
+import { maskedContact, type ContactChannel } from '@/lib/accounts/contact-rules';
 import { reissueCode, type CodeSent } from '@/lib/accounts/reissue-code';
 import { ValidationError } from '@/lib/errors';
 import { SWITCHABLE_KINDS } from '@/lib/notifications/kinds';
@@ -73,4 +75,21 @@ export async function visitReceipt(db: Db, actor: AdvisorInVisit, oppositionId: 
   const row = await db.selectFrom('assisted_visit_actions').select('id')
     .where('visit_id', '=', actor.visit.id).where('kind', '=', 'OPPOSITION').where('reference', '=', oppositionId).executeTakeFirst();
   return row !== undefined;
+}
+
+/**
+ * FS-3: the person's new email or mobile, confirmed by the code sent to it that the person types on the
+ * advisor's screen (« Mes coordonnées »' use case: traced ASSISTED with advisor and site, NOT-4 notice).
+ */
+export async function confirmContactInVisit(db: Db, actor: AdvisorInVisit, input: { channel: ContactChannel; challengeId: string; otp: string }, now: Date) {
+  const done = await confirmContactChange(db, actor, input, now);
+  await logAction(db, actor, actor.visit.personProfileId, 'CONTACT',
+    input.channel === 'EMAIL' ? `Nouvelle adresse électronique : ${maskedContact('EMAIL', done.value)}.` : `Nouveau numéro de mobile : ${maskedContact('MOBILE', done.value)}.`, now);
+  return done;
+}
+
+/** FS-3: the person's mobile removed (no more SMS). */
+export async function removeMobileInVisit(db: Db, actor: AdvisorInVisit, now: Date): Promise<void> {
+  await removeMobile(db, actor, now);
+  await logAction(db, actor, actor.visit.personProfileId, 'CONTACT', 'Numéro de mobile retiré.', now);
 }

@@ -45,6 +45,7 @@ export const ACTION_LABELS: Record<VisitActionKind, string> = {
   NEW_CODE: 'Nouveau code provisoire envoyé',
   OPPOSITION: 'Opposition à la création du profil enregistrée',
   ACTIVATION: 'Profil activé',
+  CONTACT: 'Coordonnées modifiées',
 };
 
 const NEXT_STEPS: Record<VisitActionKind, string> = {
@@ -52,6 +53,7 @@ const NEXT_STEPS: Record<VisitActionKind, string> = {
   NEW_CODE: 'Un nouveau code provisoire vous a été envoyé : il remplace les codes précédents. Utilisez-le pour activer votre profil sur le site Mon espace santé, avec votre carte Vitale.',
   OPPOSITION: 'Votre opposition est enregistrée : aucun profil ne sera créé. Gardez le récépissé remis par votre conseiller. Vous pouvez changer d’avis à tout moment en appelant le 3422.',
   ACTIVATION: 'Votre profil est activé. Connectez-vous sur le site Mon espace santé avec l’identifiant et le mot de passe que vous avez choisis, puis le code reçu par courriel. Ne communiquez jamais votre mot de passe, même à un conseiller.',
+  CONTACT: 'Vos nouvelles coordonnées sont enregistrées : les messages de Mon espace santé y arrivent désormais. Vous pouvez les changer à tout moment dans Mon espace santé, rubrique « Mes coordonnées ».',
 };
 
 /** The « what to do next » lines of the summary: one per kind of action done, then where to get help. */
@@ -75,10 +77,11 @@ export const STATE_LABELS: Record<ProfileState, string> = {
 };
 
 /** FS-3: which of this session's actions a covered profile offers. */
-export function offeredActions(p: { state: ProfileState; relation: VisitRelation; activated: boolean }): { notifications: boolean; newCode: boolean; opposition: boolean; activation: boolean } {
+export function offeredActions(p: { state: ProfileState; relation: VisitRelation; activated: boolean }): { notifications: boolean; contact: boolean; newCode: boolean; opposition: boolean; activation: boolean } {
   return {
     activation: p.state === 'PENDING' || p.state === 'CREATED',
     notifications: p.relation === 'SELF' && p.activated,
+    contact: p.relation === 'SELF' && p.activated,
     newCode: p.state === 'PENDING' || p.state === 'CREATED',
     opposition: p.state === 'PENDING',
   };

@@ -11,7 +11,7 @@ import { advisorInVisitOrRedirect } from './visit-guard';
 
 export const metadata: Metadata = { title: 'Accompagnement en cours' };
 
-type Search = { code?: string; vers?: string; notifications?: string; opposition?: string; activation?: string; erreur?: string };
+type Search = { code?: string; vers?: string; notifications?: string; coordonnees?: string; opposition?: string; activation?: string; erreur?: string };
 
 const day = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -34,6 +34,7 @@ export default async function VisitPage({ searchParams }: { searchParams: Promis
         Le code a été envoyé {search.code === 'sms' ? 'par SMS au' : 'par courriel à'} {search.vers}. Il remplace les codes précédents.
       </Alert>}
       {search.notifications && <Alert variant="success" title="Les préférences de notification sont enregistrées" />}
+      {search.coordonnees && <Alert variant="success" title="Les coordonnées sont enregistrées" />}
       {search.activation && <Alert variant="success" title="Le profil est activé">La personne peut maintenant se connecter avec ses identifiants.</Alert>}
       {search.opposition && <Alert variant="success" title="L’opposition est enregistrée">Imprimez le récépissé et remettez-le à la personne.</Alert>}
       {search.erreur && <Alert variant="error" title="La démarche n’a pas abouti">{search.erreur}</Alert>}
@@ -49,6 +50,7 @@ export default async function VisitPage({ searchParams }: { searchParams: Promis
             { key: 'actions', header: 'Démarches', cell: (p) => (
               <div className="flex flex-col items-start gap-2">
                 {p.offer.notifications && <Link href="/accompagnement/visite/notifications">Régler les notifications<span className="sr-only"> de {name(p)}</span></Link>}
+                {p.offer.contact && <Link href="/accompagnement/visite/coordonnees">Modifier les coordonnées<span className="sr-only"> de {name(p)}</span></Link>}
                 {p.offer.newCode && (
                   <form action={sendCodeAction}>
                     <input type="hidden" name="profileId" value={p.id} />

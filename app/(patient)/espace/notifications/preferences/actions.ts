@@ -2,10 +2,9 @@
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
-import { setAccountMobile } from '@/lib/notifications/channels/set-mobile';
 import { SWITCHABLE_KINDS, type NotificationChannel, type SwitchableKind } from '@/lib/notifications/kinds';
 import { setNotificationPreferences, type ChannelSwitches } from '@/lib/notifications/notification-preferences';
-import { runThenRedirect, text } from '../../form-redirect';
+import { runThenRedirect } from '../../form-redirect';
 
 const PAGE = '/espace/notifications/preferences';
 /** The form field of each channel's boxes. */
@@ -22,13 +21,4 @@ export async function saveEmailPreferencesAction(form: FormData) {
       await setNotificationPreferences(getDb(), actor, { channel, enabled }, now);
     }
   });
-}
-
-/** NOT-7: the mobile that receives this account's SMS (empty: removed). */
-export async function saveMobileAction(form: FormData) {
-  const actor = await requireAudience('patient');
-  const mobile = text(form, 'mobile');
-  // The typed number is not echoed back in the URL (it would land in access logs): the field comes back empty, with the error.
-  await runThenRedirect(PAGE, `${PAGE}?mobile=1`,
-    () => setAccountMobile(getDb(), actor, { mobile }, clock.now()));
 }

@@ -1,19 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { Alert, Badge, Button, Field, PageTitle, Table } from '@/components/ui';
+import { Alert, Badge, Button, PageTitle, Table } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { AccessDeniedError } from '@/lib/errors';
-import { accountMobile } from '@/lib/notifications/channels/set-mobile';
+import { contactDetails } from '@/lib/accounts/change-contact';
 import { MANDATORY_KINDS, REMINDER_KINDS, SWITCHABLE_KINDS, type SwitchableKind } from '@/lib/notifications/kinds';
 import { notificationPreferences, type ChannelSwitches } from '@/lib/notifications/notification-preferences';
-import { saveEmailPreferencesAction, saveMobileAction } from './actions';
+import { saveEmailPreferencesAction } from './actions';
 
 export const metadata: Metadata = { title: 'Mes préférences de notification' };
 
-type Search = { enregistre?: string; erreur?: string; champ?: string; mobile?: string };
+type Search = { enregistre?: string; erreur?: string };
 
 /** One box of the table: `field` is the form field of its channel, `how` ends its accessible name. */
 function ChannelBox({ field, how, kind, label, on }: { field: string; how: string; kind: SwitchableKind; label: string; on: boolean }) {
@@ -35,8 +35,7 @@ export default async function NotificationPreferencesPage({ searchParams }: { se
   const load = (channel: 'EMAIL' | 'SMS' | 'PUSH'): Promise<ChannelSwitches> => notificationPreferences(getDb(), actor, channel, now)
     .catch((e) => { if (e instanceof AccessDeniedError) notFound(); throw e; });
   const [email, sms, push] = await Promise.all([load('EMAIL'), load('SMS'), load('PUSH')]);
-  const mobile = await accountMobile(getDb(), actor);
-  const mobileError = search.erreur && search.champ === 'mobile' ? search.erreur : undefined;
+  const { mobile } = await contactDetails(getDb(), actor, now);
   // A reminder without a switch of its own is named under the switch it follows (PRF-4 → « Rendez-vous, rappels… »).
   const reminders = (Object.values(REMINDER_KINDS) as { label: string; preference: SwitchableKind }[]);
   const rows = (Object.entries(SWITCHABLE_KINDS) as [SwitchableKind, string][]).map(([kind, label]) => {
@@ -49,10 +48,7 @@ export default async function NotificationPreferencesPage({ searchParams }: { se
         lead="Choisissez les notifications que vous recevez. Ces choix valent pour votre compte, y compris pour les profils que vous représentez ou que vous aidez." />
       <p className="mb-6"><Link href="/espace/notifications">← Mes notifications</Link></p>
       {search.enregistre && <Alert variant="success" title="Vos préférences sont enregistrées" />}
-      {search.mobile && <Alert variant="success" title="Votre numéro de mobile est enregistré" />}
-      {search.erreur && <Alert variant="error" title="L’enregistrement n’a pas abouti">
-        {mobileError ? <a href="#mobile">{search.erreur}</a> : search.erreur}
-      </Alert>}
+      {search.erreur && <Alert variant="error" title="L’enregistrement n’a pas abouti">{search.erreur}</Alert>}
 
       <section aria-labelledby="modifiables" className="mb-10 max-w-4xl">
         <h2 id="modifiables" className="mb-2 text-2xl font-bold">Notifications que vous pouvez désactiver</h2>
@@ -76,15 +72,9 @@ export default async function NotificationPreferencesPage({ searchParams }: { se
       <section aria-labelledby="numero-mobile" className="mb-10 max-w-4xl">
         <h2 id="numero-mobile" className="mb-2 text-2xl font-bold">Mon numéro de mobile</h2>
         <p className="mb-4">
-          {mobile ? 'Les SMS de notification sont envoyés à ce numéro.' : 'Aucun numéro n’est renseigné : vous ne recevez pas de SMS de notification.'}
-          {' '}Laissez le champ vide pour ne plus recevoir de SMS.
+          {mobile ? 'Les SMS de notification sont envoyés au numéro de mobile de votre compte.' : 'Aucun numéro n’est renseigné : vous ne recevez pas de SMS de notification.'}
+          {' '}<Link href="/espace/coordonnees">Ajouter, changer ou retirer mon numéro dans « Mes coordonnées »</Link>
         </p>
-        <form action={saveMobileAction} noValidate>
-          <Field label="Numéro de mobile" name="mobile" type="tel" autoComplete="tel" inputClassName="max-w-xs"
-            hint="Un numéro de mobile français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78."
-            defaultValue={mobileError ? '' : (mobile ? `0${mobile.slice(3)}` : '')} error={mobileError} />
-          <Button type="submit">Enregistrer mon numéro</Button>
-        </form>
       </section>
 
       <section aria-labelledby="obligatoires" className="mb-10 max-w-4xl rounded-lg border border-border bg-white p-6">
