@@ -43,7 +43,7 @@ test('FS-1: a supervisor creates an advisor, who sets a password from the email 
   // The advisor, in their own browser: the emailed link, the password (rules first), then password + OTP.
   const mail = await waitForMail(email, /^Votre compte conseiller France Services$/, since);
   const link = /https?:\/\/\S+\/accompagnement\/connexion\/mot-de-passe\?jeton=[\w%-]+/.exec(mail.text)?.[0];
-  expect(link).toBeTruthy();
+  expect(link, 'the email carries the single-use link').toMatch(/\/accompagnement\/connexion\/mot-de-passe\?jeton=/);
   const advisor = await (await browser.newContext()).newPage();
   const url = new URL(link!);
   await advisor.goto(url.pathname + url.search);

@@ -3,13 +3,14 @@ import Link from 'next/link';
 import { Alert, Badge, PageTitle } from '@/components/ui';
 import { dayFr } from '@/components/representatives/labels';
 import { getDb } from '@/db/client';
+import { PastLinks } from './PastLinks';
 import { myAidants } from '@/lib/aidants/list-aidants';
 import { MAX_AIDANTS_PER_AIDE } from '@/lib/aidants/rules';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { inviteAidantAction, revokeAidantAction } from './actions';
 import { InviteAidantForm } from './InviteAidantForm';
-import { AIDANT_STATUS, REVOKED_BY } from './labels';
+import { AIDANT_STATUS } from './labels';
 import { RevokeAidantForm } from './RevokeAidantForm';
 
 export const metadata: Metadata = { title: 'Mes aidants' };
@@ -86,19 +87,7 @@ export default async function MyAidantsPage({ searchParams }: { searchParams: Pr
           )}
       </section>
 
-      {past.length > 0 && (
-        <section aria-labelledby="passes" className="max-w-3xl">
-          <h2 id="passes" className="mb-4 text-2xl font-bold">Invitations et accès terminés</h2>
-          <ul className="space-y-2">
-            {past.map((l) => (
-              <li key={l.id}>
-                {l.name} : <Badge variant={AIDANT_STATUS[l.status].variant}>{AIDANT_STATUS[l.status].label}</Badge>
-                {l.status === 'REVOKED' && l.revokedAt && l.revokedBy && <span className="ml-2">le {dayFr(l.revokedAt)}, {REVOKED_BY[l.revokedBy]}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PastLinks links={past} id="passes" title="Invitations et accès terminés" />
     </>
   );
 }

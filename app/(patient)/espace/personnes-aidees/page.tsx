@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Alert, Badge, PageTitle } from '@/components/ui';
+import { Alert, PageTitle } from '@/components/ui';
 import { InvitationAnswerForm } from '@/components/representatives/InvitationAnswerForm';
 import { dayFr } from '@/components/representatives/labels';
 import { getDb } from '@/db/client';
+import { PastLinks } from '../aidants/PastLinks';
 import { peopleIHelp } from '@/lib/aidants/list-aidants';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
 import { answerAidantInvitationAction, revokeAidantAction } from '../aidants/actions';
-import { AIDANT_STATUS, REVOKED_BY } from '../aidants/labels';
 import { RevokeAidantForm } from '../aidants/RevokeAidantForm';
 
 export const metadata: Metadata = { title: 'Personnes que j’aide' };
@@ -85,19 +85,7 @@ export default async function PeopleIHelpPage({ searchParams }: { searchParams: 
         </ul>
       </section>
 
-      {past.length > 0 && (
-        <section aria-labelledby="passees" className="max-w-3xl">
-          <h2 id="passees" className="mb-4 text-2xl font-bold">Invitations et aides terminées</h2>
-          <ul className="space-y-2">
-            {past.map((l) => (
-              <li key={l.id}>
-                {l.name} : <Badge variant={AIDANT_STATUS[l.status].variant}>{AIDANT_STATUS[l.status].label}</Badge>
-                {l.status === 'REVOKED' && l.revokedAt && l.revokedBy && <span className="ml-2">le {dayFr(l.revokedAt)}, {REVOKED_BY[l.revokedBy]}</span>}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <PastLinks links={past} id="passees" title="Invitations et aides terminées" />
     </>
   );
 }

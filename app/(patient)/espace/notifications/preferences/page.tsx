@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { Alert, Badge, Button, PageTitle, Table } from '@/components/ui';
+import { ChannelBox } from '@/components/notifications/ChannelBox';
 import { getDb } from '@/db/client';
 import { requireAudience } from '@/lib/auth/session';
 import { clock } from '@/lib/clock';
@@ -14,18 +15,6 @@ import { saveEmailPreferencesAction } from './actions';
 export const metadata: Metadata = { title: 'Mes préférences de notification' };
 
 type Search = { enregistre?: string; erreur?: string };
-
-/** One box of the table: `field` is the form field of its channel, `how` ends its accessible name. */
-function ChannelBox({ field, how, kind, label, on }: { field: string; how: string; kind: SwitchableKind; label: string; on: boolean }) {
-  return (
-    <span className="flex items-center gap-2">
-      <input type="checkbox" id={`${field}-${kind}`} name={field} value={kind} defaultChecked={on} className="size-6 shrink-0 accent-primary-700" />
-      <label htmlFor={`${field}-${kind}`}>
-        <span className="sr-only">{label} : </span>Recevoir<span className="sr-only"> {how}</span>
-      </label>
-    </span>
-  );
-}
 
 /** NOT-1: this account's switches per channel and its mobile (NOT-7); NOT-2, NOT-4: what is always sent. */
 export default async function NotificationPreferencesPage({ searchParams }: { searchParams: Promise<Search> }) {

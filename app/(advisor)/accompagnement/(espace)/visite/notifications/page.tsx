@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { Alert, Button, PageTitle, Table } from '@/components/ui';
+import { ChannelBox } from '@/components/notifications/ChannelBox';
 import { getDb } from '@/db/client';
 import { clock } from '@/lib/clock';
 import { DomainError } from '@/lib/errors';
@@ -11,17 +12,6 @@ import { advisorInVisitOrRedirect } from '../visit-guard';
 import { saveVisitNotificationsAction } from './actions';
 
 export const metadata: Metadata = { title: 'Préférences de notification de la personne' };
-
-function ChannelBox({ field, how, kind, label, on }: { field: string; how: string; kind: SwitchableKind; label: string; on: boolean }) {
-  return (
-    <span className="flex items-center gap-2">
-      <input type="checkbox" id={`${field}-${kind}`} name={field} value={kind} defaultChecked={on} className="size-6 shrink-0 accent-primary-700" />
-      <label htmlFor={`${field}-${kind}`}>
-        <span className="sr-only">{label} : </span>Recevoir<span className="sr-only"> {how}</span>
-      </label>
-    </span>
-  );
-}
 
 /** FS-3, NOT-1: the person present chooses their notifications on the advisor's screen. */
 export default async function VisitNotificationsPage({ searchParams }: { searchParams: Promise<{ erreur?: string }> }) {
