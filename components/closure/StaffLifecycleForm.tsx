@@ -22,7 +22,10 @@ type Props = {
   hidden?: Hidden;
 };
 
-/** BO-6: one lifecycle action (closure, suspension, objection, lift, decision, death) in its own titled section. */
+/**
+ * BO-6: one lifecycle action (closure, suspension, objection, lift, decision, death) in its own titled section;
+ * FS-3: also an advisor's closure or deletion request with the person present.
+ */
 export function StaffLifecycleForm({ scope, profileId, title, children, fields = [], submitLabel, variant = 'secondary', action, hidden = {} }: Props) {
   const [state, formAction] = useActionState(action, initialFormState);
   const labels = Object.fromEntries(fields.map((f) => [f.name, f.label]));

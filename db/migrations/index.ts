@@ -44,6 +44,8 @@ import * as m202611292120 from './202611292120_assisted_visits';
 import * as m202611292110 from './202611292110_advisor_accounts';
 import * as m202611292130 from './202611292130_aidants';
 import * as m202611292150 from './202611292150_contact_changes';
+import * as m202611292160 from './202611292160_account_password_changes';
+import * as m202611292180 from './202611292180_visit_closure';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -92,4 +94,6 @@ export const migrations: Record<string, Migration> = {
   '202611292110_advisor_accounts': m202611292110,
   '202611292130_aidants': m202611292130,
   '202611292150_contact_changes': m202611292150,
+  '202611292160_account_password_changes': m202611292160,
+  '202611292180_visit_closure': m202611292180,
 };

@@ -5,7 +5,7 @@ import type { Timestamp } from './columns';
 
 export type VisitEndReason = 'ENDED' | 'EXPIRED';
 export type VisitRelation = 'SELF' | 'REPRESENTED';
-export type VisitActionKind = 'NOTIFICATIONS' | 'NEW_CODE' | 'OPPOSITION' | 'ACTIVATION' | 'CONTACT';
+export type VisitActionKind = 'NOTIFICATIONS' | 'NEW_CODE' | 'OPPOSITION' | 'ACTIVATION' | 'CONTACT' | 'CLOSURE' | 'DELETION';
 
 /** FS-2: one visit, started from the person's carte Vitale with the person present; 60 minutes at most. */
 export interface AssistedVisitsTable {

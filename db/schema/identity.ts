@@ -56,6 +56,8 @@ export interface AccountsTable {
   last_login_at: Timestamp | null;
   /** NOT-7: the account's own French mobile (+33 6/7…), for SMS notifications; optional. */
   mobile: ColumnType<string | null, string | null | undefined, string | null>;
+  /** « Mes coordonnées »: the last password change; sessions opened before it are refused. */
+  password_changed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface RepresentationsTable {

@@ -9,7 +9,7 @@ import {
   PROFESSIONAL_REASONS, professionalProfileDecision, type EmergencyRequest, type ProfessionalProfileDenyCode, type ProfessionalProfileOperation,
 } from './professional-access';
 import { exchangesOpen, MEASURES_WRITE, type ServiceStatus } from '@/lib/services/status';
-import { visitActive } from '@/lib/france-services/visits/rules';
+import { ADVISOR_REASONS, advisorOwnAccountDecision, advisorVisitDecision, type AdvisorDenyCode } from './advisor-access';
 
 /**
  * THE access policy (DESIGN.md "One access policy"): default deny. Every page, action, API and job
@@ -30,6 +30,7 @@ export type Action =
   | 'profile.representatives.admin'   // BO-5: staff grant (REP-4, REP-10) or revoke (REP-6) a representative
   | 'profile.close'                   // CLO-1: the holder or a representative, on the web
   | 'profile.close.record'            // CLO-2, BO-2, BO-6: closure, death, suspension handled by an agent
+  | 'profile.close.assist'            // FS-3, CLO-2, CLO-5: an advisor records the present person's closure or deletion request
   | 'backoffice.access'
   | 'backoffice.mailbox.read' // demo mailbox (no SMTP configured)
   | 'backoffice.jobs.retry'   // BO-9
@@ -47,6 +48,7 @@ export type Action =
   | 'notifications.read'      // NOT-6, AID-4: a profile's in-app notifications (read, mark read, delete)
   | 'notifications.manage'    // NOT-1: an account's own notification switches (FS-3 advisors: assisted visit only)
   | 'account.contact.change'  // « Mes coordonnées »: an account's own email and mobile, confirmed by a code (FS-3 advisors: assisted visit only)
+  | 'account.credentials.change' // ACT-7, ACT-8: an account's own identifiant and password (never an advisor, FS-4; an aidant only their own, AID-4)
   | 'care-history.read'       // HIS-1, HIS-4, HIS-5: Mon histoire de santé of a profile
   | 'care-history.import'     // HIS-1, HIS-3: load the fund's reimbursement feed (staff)
   | 'service.connect'         // CAT-3, CAT-5, CAT-9: connect, change or disconnect a service (holder, representative)
@@ -99,22 +101,19 @@ export type Target = {
 export type Decision = { allowed: true } | { allowed: false; code: DenyCode; reason: string };
 
 export type DenyCode =
-  | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable' | 'advisor-no-medical'
-  | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'advisor-assisted-only' | 'service-unavailable' | 'consent-not-given'
+  | 'default-deny' | 'wrong-audience' | 'not-holder' | 'profile-unavailable'
+  | 'staff-no-medical' | 'no-target' | 'aidant-not-allowed' | 'service-unavailable' | 'consent-not-given'
   | 'supervisor-only' | 'pro-not-medecin-traitant' | 'pro-other-pharmacy' | 'supervisor-only-reference' | 'supervisor-only-advisors'
-  | 'advisor-visit-expired' | 'advisor-not-covered'
-  | DocumentDenyCode | CareHistoryDenyCode | ProfessionalProfileDenyCode;
+  | AdvisorDenyCode | DocumentDenyCode | CareHistoryDenyCode | ProfessionalProfileDenyCode;
 
 const REASONS: Record<DenyCode, string> = {
   'default-deny': "cette action n’est pas autorisée.",
   'wrong-audience': "cet espace n’est pas accessible avec votre compte.",
   'not-holder': "vous n’êtes ni titulaire ni représentant légal de ce profil.",
   'profile-unavailable': "ce profil n’est pas accessible dans son état actuel.",
-  'advisor-no-medical': "les conseillers France Services n’accèdent jamais au contenu médical (FS-4).",
   'staff-no-medical': "les agents de l’Assurance Maladie n’accèdent pas au contenu médical (BO).",
   'no-target': 'profil introuvable.',
   'aidant-not-allowed': 'un aidant ne peut pas faire cette démarche pour la personne qu’il aide (AID-4).',
-  'advisor-assisted-only': 'un conseiller France Services ne règle les notifications qu’au cours d’un accompagnement, la personne présente (FS-2, FS-3).',
   'service-unavailable': 'ce service n’est pas en ligne : il ne peut pas échanger de données (CAT-2).',
   'consent-not-given': 'le titulaire n’a pas donné son accord à ce service pour cette finalité (MEA-8).',
   'supervisor-only': 'seul un superviseur peut publier une nouvelle version de la matrice d’habilitation (BO-7).',
@@ -122,8 +121,7 @@ const REASONS: Record<DenyCode, string> = {
   'pro-other-pharmacy': 'seuls les professionnels exerçant dans cette pharmacie (même FINESS) lisent ses messages (MSG-3).',
   'supervisor-only-reference': 'seul un superviseur peut publier une nouvelle version des données de référence (BO-7).',
   'supervisor-only-advisors': 'seul un superviseur peut créer, désactiver ou réactiver un compte de conseiller France Services (FS-1).',
-  'advisor-visit-expired': 'l’accompagnement est terminé (60 minutes au plus) : commencez-en un nouveau, la personne présente (FS-2).',
-  'advisor-not-covered': 'ce profil n’est pas couvert par l’accompagnement en cours : seuls la personne présente et les profils qu’elle représente le sont (FS-2).',
+  ...ADVISOR_REASONS,
   ...DOCUMENT_REASONS,
   ...CARE_HISTORY_REASONS,
   ...PROFESSIONAL_REASONS,
@@ -152,6 +150,8 @@ const OPERATION: Partial<Record<Action, DocumentOperation>> = {
   'document.replace': 'replace', 'document.hide-from-patient': 'hide-from-patient', 'document.show-to-patient': 'show-to-patient',
 };
 
+const PROFESSIONAL_ONLY_OPERATIONS: readonly DocumentOperation[] = ['replace', 'hide-from-patient', 'show-to-patient'];
+
 const PROFESSIONAL_OPERATION: Partial<Record<Action, ProfessionalProfileOperation>> = {
   'patient.check': 'check', 'patient.authorise': 'authorise', 'patient.open': 'open', 'emergency.start': 'emergency', 'document.deposit': 'deposit',
   'message.send': 'message',
@@ -174,6 +174,7 @@ function authorizeDocument(actor: Actor, op: DocumentOperation, target: Target):
   if (!profile || !document || document.profileId !== profile.id) return deny('no-target');
   switch (actor.kind) {
     case 'PATIENT': {
+      if (PROFESSIONAL_ONLY_OPERATIONS.includes(op)) return deny('wrong-audience'); // DOC-11, VIS-9: the author's acts
       const reach = patientReaches(actor, profile, true);
       if (!reach.allowed) return reach;
       const code = patientDocumentDecision(patientRole(actor, profile.id)!, op, document,
@@ -225,11 +226,10 @@ function authorizeCareHistory(actor: Actor, target: Target): Decision {
   }
 }
 
-/** FS-2, FS-3: an advisor acts on a profile only within their active visit covering it (the guard sets `actor.visit`). */
+/** FS-2, FS-3 (lib/access/advisor-access.ts). */
 function advisorInVisit(actor: AdvisorActor, profile: ProfileTarget): Decision {
-  if (!actor.visit) return deny('advisor-assisted-only');
-  if (!visitActive(actor.visit, actor.visit.checkedAt)) return deny('advisor-visit-expired');
-  return actor.visit.profileIds.includes(profile.id) ? ALLOW : deny('advisor-not-covered');
+  const code = advisorVisitDecision(actor, profile.id);
+  return code ? deny(code) : ALLOW;
 }
 
 /**
@@ -305,15 +305,17 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'measure.push':
       return authorizePush(actor, target);
     case 'profile.activate.assist':
-      // FS-3: only an advisor, within the visit covering the profile (the person activates it themselves).
+    case 'profile.close.assist':
+      // FS-3: only an advisor, within the visit covering the profile: the person activates it themselves, or
+      // asks for its closure or deletion (the lifecycle then decides which states allow it, ACC-2 T5/T9).
       if (!target.profile) return deny('no-target');
       return actor.kind === 'ADVISOR' ? advisorInVisit(actor, target.profile) : deny('wrong-audience');
     case 'profile.view':
     case 'profile.history.read':
     case 'profile.medical.read': {
       if (!target.profile) return deny('no-target');
-      // AID-4: an aidant consults the data and the history, not the holder's own dashboard actions.
-      if (actor.kind === 'PATIENT') return patientReaches(actor, target.profile, action !== 'profile.view');
+      // AID-4: an aidant switches to the aidé's profile and consults its data and history.
+      if (actor.kind === 'PATIENT') return patientReaches(actor, target.profile, true);
       // AUD-6: the médecin traitant reads the profile's traces (never when blocked, PRO-6); no other professional.
       if (actor.kind === 'PROFESSIONAL' && action === 'profile.history.read') {
         if (!PRO_STATES.includes(target.profile.state)) return deny('profile-unavailable');
@@ -371,11 +373,14 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
       if (actor.kind === 'ADVISOR') {
         if (!actor.visit) return deny('advisor-assisted-only');
         if (!target.profile) return deny('no-target');
-        const inVisit = advisorInVisit(actor, target.profile);
-        if (!inVisit.allowed) return inVisit;
-        return target.profile.id === actor.visit.personProfileId ? ALLOW : deny('advisor-not-covered');
+        const code = advisorOwnAccountDecision(actor, target.profile.id);
+        return code ? deny(code) : ALLOW;
       }
       return deny('wrong-audience');
+    case 'account.credentials.change':
+      // The patient-side account on itself (the use case reads only the signed-in account). FS-4: an advisor never
+      // sees a password, even during a visit; agents neither (BO-3 sends a new code instead).
+      return actor.kind === 'PATIENT' ? ALLOW : deny(actor.kind === 'ADVISOR' ? 'advisor-no-medical' : 'wrong-audience');
     case 'matrix.read':
       // PRO-9: reference data, no medical content — staff edit it, patients (PRO-10) and professionals browse it.
       return actor.kind === 'STAFF' || actor.kind === 'PATIENT' || actor.kind === 'PROFESSIONAL' ? ALLOW : deny('wrong-audience');

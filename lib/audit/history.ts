@@ -106,6 +106,8 @@ const ACTION_LABELS: Record<string, string> = {
   'prevention.questionnaire.delete': 'Questionnaire « Mon bilan prévention » supprimé',
   'notification.preferences': 'Modification des préférences de notification',
   'account.contact': 'Modification des coordonnées (adresse électronique ou mobile)', // NOT-4, FS-3
+  'account.password.change': 'Modification du mot de passe', // ACT-7, NOT-4
+  'account.identifiant.change': 'Modification de l’identifiant de connexion', // ACT-8, NOT-4
   'notification.delete': 'Suppression d’une notification',
   'notification.list': 'Consultation des notifications',
   'notification.read': 'Notification marquée comme lue',

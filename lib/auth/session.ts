@@ -23,20 +23,8 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
   const db = getDb();
   const id = session.subjectId;
   switch (session.audience) {
-    case 'patient': {
-      // One round trip: the account, its own profile's state and the profiles it represents.
-      const row = await db.selectFrom('accounts').leftJoin('profiles', 'profiles.id', 'accounts.profile_id')
-        .select(['accounts.id', 'accounts.identifiant', 'accounts.profile_id', 'profiles.first_names', 'profiles.birth_name', 'profiles.state'])
-        .select(sql<string[]>`array(select r.profile_id from representations r where r.account_id = accounts.id and r.revoked_at is null)`.as('represented'))
-        // AID-1, AID-4, AID-6: live aidant links, only while the aidant's own profile is ACTIVE.
-        .select(sql<string[]>`(case when profiles.state = 'ACTIVE' then ${liveAidedProfileIds(sql`accounts.id`)} else '{}'::uuid[] end)`.as('aided'))
-        .where('accounts.id', '=', id).executeTakeFirst();
-      // CLO-8: an account whose own profile is closed still serves the children it represents.
-      if (!row || (row.state && row.state !== 'ACTIVE' && row.represented.length === 0)) return null;
-      const name = row.first_names ? `${row.first_names.split(' ')[0]} ${row.birth_name}` : row.identifiant;
-      return { audience: 'patient', actor: { kind: 'PATIENT', accountId: row.id, name, ownProfileId: row.profile_id,
-        representedProfileIds: row.represented, aidedProfileIds: row.aided } };
-    }
+    case 'patient':
+      return patientSession(db, id, session.loginAt);
     case 'pro': {
       const p = await db.selectFrom('professionals').selectAll().where('id', '=', id).executeTakeFirst();
       if (!p) return null;
@@ -47,6 +35,26 @@ export const currentActor = cache(async (): Promise<{ audience: Audience; actor:
       return staffSession(db, id, session.loginAt);
   }
 });
+
+/**
+ * A patient-side session's actor, or null: CLO-8 (an account whose own profile is closed still serves the
+ * children it represents); and a session opened before the account's last password change (`loginAt`) is
+ * refused: the other sessions end, the one that made the change was signed in again (« Mes coordonnées »).
+ */
+export async function patientSession(db: Db, id: string, loginAt?: number): Promise<{ audience: Audience; actor: Actor } | null> {
+  // One round trip: the account, its own profile's state and the profiles it represents.
+  const row = await db.selectFrom('accounts').leftJoin('profiles', 'profiles.id', 'accounts.profile_id')
+    .select(['accounts.id', 'accounts.identifiant', 'accounts.profile_id', 'accounts.password_changed_at', 'profiles.first_names', 'profiles.birth_name', 'profiles.state'])
+    .select(sql<string[]>`array(select r.profile_id from representations r where r.account_id = accounts.id and r.revoked_at is null)`.as('represented'))
+    // AID-1, AID-4, AID-6: live aidant links, only while the aidant's own profile is ACTIVE.
+    .select(sql<string[]>`(case when profiles.state = 'ACTIVE' then ${liveAidedProfileIds(sql`accounts.id`)} else '{}'::uuid[] end)`.as('aided'))
+    .where('accounts.id', '=', id).executeTakeFirst();
+  if (!row || (row.state && row.state !== 'ACTIVE' && row.represented.length === 0)) return null;
+  if (loginAt !== undefined && row.password_changed_at && loginAt < row.password_changed_at.getTime()) return null;
+  const name = row.first_names ? `${row.first_names.split(' ')[0]} ${row.birth_name}` : row.identifiant;
+  return { audience: 'patient', actor: { kind: 'PATIENT', accountId: row.id, name, ownProfileId: row.profile_id,
+    representedProfileIds: row.represented, aidedProfileIds: row.aided } };
+}
 
 /**
  * A staff or advisor session's actor, or null: FS-1 — a deactivated account, or one whose password was voided

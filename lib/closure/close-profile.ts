@@ -49,23 +49,54 @@ async function endLinks(trx: Transaction<DB>, profileId: string): Promise<void> 
   await trx.updateTable('service_consents').set({ revoked_at: new Date() }).where('profile_id', '=', profileId).where('revoked_at', 'is', null).execute();
 }
 
-/**
- * CLO-1..3, CLO-5, CLO-8, ACC-2 T5 (+T9): closes a CREATED or ACTIVE profile at once, optionally with the
- * deletion request. The holder or a representative on the web (CLO-1), or an agent (CLO-2, BO-2). A
- * parent's closure never closes the children's profiles; their account stays for them (CLO-8).
- */
-export async function closeProfile(db: Db, actor: Actor, input: ClosureInput, now: Date): Promise<void> {
-  const profile = await findProfileTarget(db, input.profileId);
-  const action: Action = actor.kind === 'PATIENT' ? 'profile.close' : 'profile.close.record';
-  const decision = authorize(actor, action, { profile: profile.target });
+/** Who asks: the holder's side on the web (CLO-1), an advisor in a visit (FS-3), or an agent (CLO-2, BO-2). */
+const closureAction = (actor: Actor): Action =>
+  actor.kind === 'PATIENT' ? 'profile.close' : actor.kind === 'ADVISOR' ? 'profile.close.assist' : 'profile.close.record';
+/** Advisors work on the web with the person present (their traces say ASSISTED); agents in the back-office. */
+const closureChannel = (actor: Actor): TraceInput['channel'] => (actor.kind === 'STAFF' ? 'BACKOFFICE' : 'WEB');
+
+async function authorizeClosure(db: Db, actor: Actor, profileId: string, traceAction: string, now: Date) {
+  const profile = await findProfileTarget(db, profileId);
+  const decision = authorize(actor, closureAction(actor), { profile: profile.target });
   if (!decision.allowed) {
-    await recordAccess(db, { actor, action: 'profile.close', profileId: profile.id, decision, at: now });
+    await recordAccess(db, { actor, action: traceAction, profileId: profile.id, decision, at: now });
     throw new AccessDeniedError(decision.reason);
   }
-  const channel = actor.kind === 'PATIENT' || actor.kind === 'PUBLIC' ? 'WEB' as const : 'BACKOFFICE' as const;
+}
+
+/**
+ * CLO-1..3, CLO-5, CLO-8, ACC-2 T5 (+T9): closes a CREATED or ACTIVE profile at once, optionally with the
+ * deletion request. The holder or a representative on the web (CLO-1), an advisor with the person present
+ * (FS-3) or an agent (CLO-2, BO-2). A parent's closure never closes the children's profiles; their account
+ * stays for them (CLO-8).
+ */
+export async function closeProfile(db: Db, actor: Actor, input: ClosureInput, now: Date): Promise<void> {
+  await authorizeClosure(db, actor, input.profileId, 'profile.close', now);
   await db.transaction().execute(async (trx) => {
-    await closeInTransaction(db, trx, actor, { ...input, reason: input.reason ?? (actor.kind === 'PATIENT' ? 'HOLDER' : 'SUPPORT') }, channel, now);
+    await closeInTransaction(db, trx, actor, { ...input, reason: input.reason ?? (actor.kind === 'PATIENT' ? 'HOLDER' : 'SUPPORT') }, closureChannel(actor), now);
   });
+}
+
+/**
+ * CLO-5, ACC-2 T9: the deletion of a closed profile's archive, asked by phone or letter (agent) or at France
+ * Services (FS-3): purge due at +30 days; the dated confirmation says so. The lifecycle refuses any other state.
+ */
+export async function requestDeletion(db: Db, actor: Actor, profileId: string, now: Date): Promise<void> {
+  await authorizeClosure(db, actor, profileId, 'profile.deletion-request', now);
+  await db.transaction().execute(async (trx) => {
+    await requestDeletionInTransaction(db, trx, actor, profileId, closureChannel(actor), now);
+    const holder = await holderContact(trx, profileId);
+    if (holder.to && holder.closedAt) {
+      await enqueue(trx, { kind: 'email', message: { template: 'closure', to: holder.to,
+        data: { firstName: holder.firstName, closedAt: holder.closedAt.toISOString(), deletion: true } } });
+    }
+  });
+}
+
+async function holderContact(trx: Transaction<DB>, profileId: string) {
+  const row = await trx.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
+    .select(['profiles.first_names', 'profiles.email', 'profiles.closed_at', 'accounts.email as account_email']).where('profiles.id', '=', profileId).executeTakeFirstOrThrow();
+  return { firstName: row.first_names.split(' ')[0] ?? '', to: row.account_email ?? row.email, closedAt: row.closed_at };
 }
 
 /** The closure itself, for callers that already hold a transaction (OPP-8, death, suspension end). */
@@ -76,15 +107,13 @@ export async function closeInTransaction(db: Db, trx: Transaction<DB>, actor: Ac
     now, { closed_at: now, closure_reason: input.reason });
   await endLinks(trx, input.profileId);
   if (input.deleteData) await requestDeletionInTransaction(db, trx, actor, input.profileId, channel, now);
-  const holder = await trx.selectFrom('profiles').leftJoin('accounts', 'accounts.profile_id', 'profiles.id')
-    .select(['profiles.first_names', 'profiles.email', 'accounts.email as account_email']).where('profiles.id', '=', input.profileId).executeTakeFirstOrThrow();
-  const to = holder.account_email ?? holder.email;
   if (input.reason !== 'DECEASED' && input.reason !== 'MERGED') {
     // NOT-4: closure is told in the centre (kept through the archive) and by its own detailed email.
     await notify(trx, { profileId: input.profileId, kind: 'CLOSURE', at: now, inAppOnly: true });
-    if (to) {
-      await enqueue(trx, { kind: 'email', message: { template: 'closure', to,
-        data: { firstName: holder.first_names.split(' ')[0] ?? '', closedAt: now.toISOString(), deletion: input.deleteData } } });
+    const holder = await holderContact(trx, input.profileId);
+    if (holder.to) {
+      await enqueue(trx, { kind: 'email', message: { template: 'closure', to: holder.to,
+        data: { firstName: holder.firstName, closedAt: now.toISOString(), deletion: input.deleteData } } });
     }
   }
 }

@@ -52,7 +52,7 @@ export function preferenceOf(kind: NotificationKind): SwitchableKind | null {
 }
 export const isNotificationKind = (value: string): value is NotificationKind => (NOTIFICATION_KINDS as string[]).includes(value);
 
-export type SecurityEvent = 'credentials' | 'contact' | 'lockout' | 'new-device';
+export type SecurityEvent = 'credentials' | 'password' | 'identifiant' | 'contact' | 'lockout' | 'new-device';
 
 /**
  * What a notification may carry. Nothing medical (no document title, no category): the row is shared

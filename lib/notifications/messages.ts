@@ -13,11 +13,17 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const SECURITY_SENTENCES: Record<SecurityEvent, string> = {
   credentials: 'Les identifiants de connexion de votre compte ont été modifiés.',
+  password: 'Votre mot de passe a été modifié.',
+  identifiant: 'Votre identifiant de connexion a été modifié.',
   contact: 'Les coordonnées de votre compte ont été modifiées.',
   lockout: 'La connexion à votre compte a été bloquée après plusieurs essais erronés.',
   'new-device': 'Une connexion à votre compte a eu lieu depuis un nouvel appareil.',
 };
 const securitySentence = (event?: SecurityEvent) => (event ? SECURITY_SENTENCES[event] : 'Un événement de sécurité concerne votre compte.');
+/** After a password or identifiant change, someone else may hold the new one: calling is the advice, not « changez ». */
+const securityAdvice = (event?: SecurityEvent) => (event === 'password' || event === 'identifiant'
+  ? 'Si ce n’était pas vous, appelez sans attendre le 3422 pour protéger votre compte.'
+  : 'Si ce n’était pas vous, changez votre mot de passe et appelez le 3422.');
 
 export type EmailContent = {
   sentence: string; advice?: string; /** false when the profile can no longer be opened. */ link: boolean;
@@ -67,7 +73,7 @@ export function emailContent(kind: NotificationKind, input: { profileFirstName: 
         : 'Vous verrez qui et quand dans l’historique d’activité.',
       link: true, details: input.emergency ? emergencyDetails(input.emergency) : undefined,
     };
-    case 'SECURITY': return { sentence: securitySentence(input.securityEvent), advice: 'Si ce n’était pas vous, changez votre mot de passe et appelez le 3422.', link: true };
+    case 'SECURITY': return { sentence: securitySentence(input.securityEvent), advice: securityAdvice(input.securityEvent), link: true };
     case 'CLOSURE': return { sentence: `${capitalised(w)} Mon espace santé a été fermé.`, advice: 'Pour toute question, appelez le 3422.', link: false };
     case 'SUSPENSION': return { sentence: `${capitalised(w)} Mon espace santé a été suspendu par l’Assurance Maladie.`, advice: 'Pour contester, appelez le 3422.', link: false };
     case 'DELETION_DONE': return { sentence: `Les données de ${w} Mon espace santé ont été supprimées.`, link: false };

@@ -8,10 +8,10 @@ import { anActivePatient, typed } from './support/people';
 
 /**
  * RGAA keyboard, FS-2, FS-3, FS-5: the whole assisted visit by keyboard only (Tab, typing, Space, Enter):
- * the advisor signs in, starts the visit, the person changes their email with the code sent to it, the
- * advisor ends the visit and the summary lists it.
+ * the advisor signs in, starts the visit, the person changes their email with the code sent to it, then
+ * asks to close their profile (CLO-2), the advisor ends the visit and the summary lists both.
  */
-test('FS-2, FS-3 by keyboard only: sign in, start a visit, change the person’s email with its code, end with the summary', async ({ page, db }) => {
+test('FS-2, FS-3 by keyboard only: sign in, start a visit, change the person’s email with its code, close the profile, end with the summary', async ({ page, db }) => {
   const site = await db.selectFrom('staff_users').select('site_id').where('identifiant', '=', DEMO_ADVISOR.identifiant).executeTakeFirstOrThrow();
   const tag = randomUUID().slice(0, 8);
   const advisor = { identifiant: `conseiller.clavier.${tag}`, password: 'Conseil-Clavier-2026!', email: `clavier.${tag}@france-services.test` };
@@ -56,12 +56,34 @@ test('FS-2, FS-3 by keyboard only: sign in, start a visit, change the person’s
   await expect(page.getByText(`Adresse électronique de la personne : ${newEmail}`)).toBeVisible();
   await expectAccessible(page);
 
-  // FS-2: back to the visit, « Terminer l’accompagnement », the summary.
+  // FS-3, CLO-2: the person then asks to close their profile; without the confirmation box nothing happens.
   await tabTo(page, page.getByRole('link', { name: '← Accompagnement en cours' }));
   await page.keyboard.press('Enter');
+  await tabTo(page, page.getByRole('link', { name: 'Fermer le profil de Camille TESTEUR' }));
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Fermer un profil ou demander la suppression des données' })).toBeVisible();
+  await expectAccessible(page);
+  const confirm = page.getByLabel('La personne confirme sa demande de fermeture ; je lui ai lu les conséquences');
+  const close = page.getByRole('button', { name: 'Fermer le profil de Camille TESTEUR' });
+  await tabTo(page, close);
+  await page.keyboard.press('Enter');
+  await expect(confirm).toHaveAccessibleDescription(/Cochez la case pour confirmer que la personne demande la fermeture de ce profil/);
+  await expectAccessible(page);
+  await tabTo(page, confirm);
+  await page.keyboard.press('Space');
+  await tabTo(page, close);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Accompagnement de Camille TESTEUR' })).toBeVisible();
+  await expect(page.getByText('Le profil est fermé')).toBeVisible();
+  await expect(page.getByRole('row', { name: /Camille TESTEUR \(personne présente\)/ })).toContainText('Fermé');
+  expect(await db.selectFrom('profiles').select('state').where('id', '=', person.profileId).executeTakeFirstOrThrow()).toEqual({ state: 'CLOSED' });
+
+  // FS-2: « Terminer l’accompagnement », the summary.
   await tabTo(page, page.getByRole('button', { name: 'Terminer l’accompagnement' }));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1, name: 'Récapitulatif de votre accompagnement' })).toBeVisible();
   await expect(page.getByText('Coordonnées modifiées pour Camille TESTEUR')).toBeVisible();
+  await expect(page.getByText('Profil fermé pour Camille TESTEUR')).toBeVisible();
+  await expect(page.getByText(/Le profil est fermé : plus personne n’y a accès/)).toBeVisible();
   await expectAccessible(page);
 });

@@ -3,20 +3,28 @@ import { hashPassword } from '@/lib/auth/passwords';
 import { expect, expectAccessible, test } from './support/fixtures';
 import { DEMO_ADVISOR, passwordThenOtp } from './support/flows';
 import { otpIn, waitForMail } from './support/mail';
-import { aPendingPerson, anActivePatient, typed } from './support/people';
+import { aPendingPerson, typed } from './support/people';
 
 /**
- * FS-2, FS-3, FS-5: the demo advisor receives a person, starts a visit from their carte Vitale (the presence
- * box is required), changes their notification settings, ends the visit and gets the summary to print;
- * the person then sees the change in their Historique d’activité as done with an advisor's help.
+ * FS-2..5, ACT-1..9, NOT-1: the whole assisted visit as one story. An advisor of the demo site signs in and
+ * starts a visit from the person's carte Vitale (the presence box is required); the person activates their
+ * profile on the advisor's screen (code provisoire, password and emailed code in password fields, never shown),
+ * then unticks one notification; the advisor cannot open the medical pages (FS-4), ends the visit and gets the
+ * summary to print. Later the person signs in with the credentials they chose and sees both actions in their
+ * Historique d’activité as done with the advisor's help.
  */
-test('FS-2, FS-3, FS-5: an assisted visit changes the person’s notifications, ends with a summary, and shows in their history', async ({ page, db, browser }) => {
-  const advisor = await db.selectFrom('staff_users').select('id').where('identifiant', '=', DEMO_ADVISOR.identifiant).executeTakeFirstOrThrow();
-  // A visit left open by an earlier run would be resumed instead of a new one started.
-  await db.updateTable('assisted_visits').set({ ended_at: new Date(), end_reason: 'ENDED' }).where('advisor_id', '=', advisor.id).where('ended_at', 'is', null).execute();
-  const person = await anActivePatient(db);
+test('FS-2..5: an advisor starts a visit, helps the person activate, changes their notifications, ends it; the person sees both as assisted', async ({ page, db, browser }) => {
+  // A fresh advisor of the demo site: the demo advisor's login code may just have been sent by another spec (ACT-11 spaces resends).
+  const site = await db.selectFrom('staff_users').select('site_id').where('identifiant', '=', DEMO_ADVISOR.identifiant).executeTakeFirstOrThrow();
+  const tag = randomUUID().slice(0, 8);
+  const advisor = { identifiant: `conseiller.${tag}`, password: 'Conseil-Test-2026!', email: `conseiller.${tag}@france-services.test` };
+  await db.insertInto('staff_users').values({ kind: 'ADVISOR', identifiant: advisor.identifiant, password_hash: await hashPassword(advisor.password),
+    email: advisor.email, display_name: 'Karim Benali (France Services)', site_id: site.site_id, locked_until: null }).execute();
+  const person = await aPendingPerson(db, new Date(), { firstNames: 'Inès', birthName: 'GARNIER' });
+  const chosen = { identifiant: `ines.garnier.${tag}`, password: 'Azur-Lagon-7x!', email: person.email };
+  const helped = 'Avec l’aide d’un conseiller France Services (Karim Benali (France Services), France Services de Guéret)';
 
-  await passwordThenOtp(page, '/accompagnement/connexion', DEMO_ADVISOR);
+  await passwordThenOtp(page, '/accompagnement/connexion', advisor);
   await expect(page).toHaveURL(/\/accompagnement$/);
   await expect(page.getByRole('heading', { level: 2, name: 'Commencer un accompagnement' })).toBeVisible();
   await expectAccessible(page);
@@ -26,83 +34,20 @@ test('FS-2, FS-3, FS-5: an assisted visit changes the person’s notifications, 
   await page.getByLabel('Numéro de série de la carte Vitale').fill(person.vitaleSerial);
   await page.getByLabel('Date de naissance').fill(typed(person.birthDate));
   await page.getByRole('button', { name: 'Commencer l’accompagnement' }).click();
+  const presence = page.getByLabel('La personne est présente et a donné son accord');
   await expect(page.locator('#presenceConfirmed-error')).toContainText('Cochez la case pour confirmer que la personne est présente et a donné son accord.');
+  await expect(presence).toHaveAttribute('aria-describedby', /presenceConfirmed-error/);
   await expect(page).toHaveURL(/\/accompagnement$/);
   await expectAccessible(page);
 
-  await page.getByLabel('La personne est présente et a donné son accord').check();
+  await presence.check();
   await page.getByRole('button', { name: 'Commencer l’accompagnement' }).click();
   await expect(page).toHaveURL(/\/accompagnement\/visite$/);
-  await expect(page.getByRole('heading', { level: 1, name: 'Accompagnement de Camille TESTEUR' })).toBeVisible();
-  await expect(page.getByRole('row', { name: /Camille TESTEUR \(personne présente\)/ })).toContainText('Activé');
-  await expectAccessible(page);
-
-  // FS-3, NOT-1: the person unticks one notification on the advisor's screen.
-  await page.getByRole('link', { name: 'Régler les notifications de Camille TESTEUR' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Préférences de notification de la personne' })).toBeVisible();
-  await expectAccessible(page);
-  const box = page.getByLabel('Dépistages organisés des cancers : Recevoir par courriel');
-  await expect(box).toBeChecked();
-  await box.uncheck();
-  await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
-  await expect(page.getByText('Les préférences de notification sont enregistrées')).toBeVisible();
-
-  // FS-4: even during the visit, the person's medical pages stay closed to the advisor.
-  for (const url of ['/espace', '/espace/documents', '/espace/historique']) {
-    await page.goto(url);
-    await expect(page).toHaveURL(/\/acces-refuse/);
-  }
-  await page.goto('/accompagnement/visite');
-
-  // FS-2: « Terminer l’accompagnement », then the summary to print (FS-3).
-  await page.getByRole('button', { name: 'Terminer l’accompagnement' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Récapitulatif de votre accompagnement' })).toBeVisible();
-  await expect(page.getByText('Préférences de notification modifiées pour Camille TESTEUR')).toBeVisible();
-  await expect(page.getByText('France Services de Guéret (Guéret)')).toBeVisible();
-  await expect(page.getByText('Lucie', { exact: true })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Imprimer le récapitulatif' })).toBeVisible();
-  await expectAccessible(page);
-  const pdf = await page.request.get(`${page.url()}/pdf`);
-  expect(pdf.headers()['content-type']).toBe('application/pdf');
-
-  // FS-2: the visit is over: its pages send the advisor back to their home.
-  await page.goto('/accompagnement/visite/notifications');
-  await expect(page).toHaveURL(/\/accompagnement$/);
-
-  // FS-5: the person sees the change in their history, as done with an advisor's help.
-  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const own = await context.newPage();
-  await passwordThenOtp(own, '/connexion', person);
-  await expect(own.getByRole('heading', { level: 1, name: 'Bonjour Camille' })).toBeVisible();
-  await own.goto('/espace/historique');
-  // One line per channel saved (courriel, SMS, application), each marked as helped.
-  const line = own.getByRole('row').filter({ hasText: 'Modification des préférences de notification' }).first();
-  await expect(line).toContainText('Avec l’aide d’un conseiller France Services (Lucie Moreau (France Services), France Services de Guéret)');
-  await expectAccessible(own);
-  await context.close();
-});
-
-/**
- * FS-3, ACT-1..9, FS-4: the person activates their own profile on the advisor's screen: code provisoire,
- * password and emailed code go into password fields (never shown to the advisor); the summary lists it.
- */
-test('FS-3, FS-4: assisted activation, every secret typed by the person in a password field', async ({ page, db }) => {
-  // A second advisor of the demo site (the demo advisor's login code was just sent: ACT-11 spaces resends).
-  const site = await db.selectFrom('staff_users').select('site_id').where('identifiant', '=', DEMO_ADVISOR.identifiant).executeTakeFirstOrThrow();
-  const tag = randomUUID().slice(0, 8);
-  const colleague = { identifiant: `conseiller.${tag}`, password: 'Conseil-Test-2026!', email: `conseiller.${tag}@france-services.test` };
-  await db.insertInto('staff_users').values({ kind: 'ADVISOR', identifiant: colleague.identifiant, password_hash: await hashPassword(colleague.password),
-    email: colleague.email, display_name: 'Karim Benali (France Services)', site_id: site.site_id, locked_until: null }).execute();
-  const person = await aPendingPerson(db, new Date(), { firstNames: 'Inès', birthName: 'GARNIER' });
-
-  await passwordThenOtp(page, '/accompagnement/connexion', colleague);
-  await page.getByLabel('Numéro de sécurité sociale').fill(person.nir);
-  await page.getByLabel('Numéro de série de la carte Vitale').fill(person.vitaleSerial);
-  await page.getByLabel('Date de naissance').fill(typed(person.birthDate));
-  await page.getByLabel('La personne est présente et a donné son accord').check();
-  await page.getByRole('button', { name: 'Commencer l’accompagnement' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Accompagnement de Inès GARNIER' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Inès GARNIER \(personne présente\)/ })).not.toContainText('Activé');
+  await expectAccessible(page);
 
+  // FS-3, ACT-1..9: the person activates their own profile; every secret goes into a password field.
   await page.getByRole('link', { name: 'Aider à activer le profil de Inès GARNIER' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Aider à activer un profil' })).toBeVisible();
   await expectAccessible(page);
@@ -117,9 +62,10 @@ test('FS-3, FS-4: assisted activation, every secret typed by the person in a pas
   await expect(page.getByRole('heading', { level: 1, name: 'Choisir les identifiants' })).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByLabel(/^Mot de passe/)).toHaveAttribute('type', 'password');
-  await page.getByLabel('Identifiant').fill(`ines.garnier.${Date.now()}`);
-  await page.getByLabel(/^Mot de passe/).fill('Azur-Lagon-7x!');
-  await page.getByLabel(/^Confirmation du mot de passe/).fill('Azur-Lagon-7x!');
+  await expect(page.getByLabel(/^Confirmation du mot de passe/)).toHaveAttribute('type', 'password');
+  await page.getByLabel('Identifiant').fill(chosen.identifiant);
+  await page.getByLabel(/^Mot de passe/).fill(chosen.password);
+  await page.getByLabel(/^Confirmation du mot de passe/).fill(chosen.password);
   const since = Date.now();
   await page.getByRole('button', { name: 'Recevoir le code de vérification' }).click();
 
@@ -131,8 +77,57 @@ test('FS-3, FS-4: assisted activation, every secret typed by the person in a pas
 
   await expect(page.getByText('Le profil est activé')).toBeVisible();
   await expect(page.getByRole('row', { name: /Inès GARNIER \(personne présente\)/ })).toContainText('Activé');
-  await expect(page.getByText('Azur-Lagon-7x!')).toHaveCount(0);
-  await page.getByRole('button', { name: 'Terminer l’accompagnement' }).click();
-  await expect(page.getByText('Profil activé pour Inès GARNIER')).toBeVisible();
+  await expect(page.getByText(chosen.password)).toHaveCount(0);
+  await expect(page.getByText(person.code)).toHaveCount(0);
+
+  // FS-3, NOT-1: the person, now activated, unticks one notification on the advisor's screen.
+  await page.getByRole('link', { name: 'Régler les notifications de Inès GARNIER' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Préférences de notification de la personne' })).toBeVisible();
   await expectAccessible(page);
+  const box = page.getByLabel('Dépistages organisés des cancers : Recevoir par courriel');
+  await expect(box).toBeChecked();
+  await box.uncheck();
+  await page.getByRole('button', { name: 'Enregistrer les préférences' }).click();
+  await expect(page.getByText('Les préférences de notification sont enregistrées')).toBeVisible();
+
+  // FS-4: even during the visit, the person's medical pages stay closed to the advisor.
+  for (const url of ['/espace', '/espace/documents', '/espace/historique']) {
+    await page.goto(url);
+    await expect(page).toHaveURL(/\/acces-refuse/);
+  }
+  await expectAccessible(page);
+  await page.goto('/accompagnement/visite');
+
+  // FS-2: « Terminer l’accompagnement », then the summary to print (FS-3) listing both actions.
+  await page.getByRole('button', { name: 'Terminer l’accompagnement' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Récapitulatif de votre accompagnement' })).toBeVisible();
+  await expect(page.getByText('Profil activé pour Inès GARNIER')).toBeVisible();
+  await expect(page.getByText('Préférences de notification modifiées pour Inès GARNIER')).toBeVisible();
+  await expect(page.getByText('France Services de Guéret (Guéret)')).toBeVisible();
+  await expect(page.getByText('Karim', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Imprimer le récapitulatif' })).toBeVisible();
+  await expectAccessible(page);
+  const pdf = await page.request.get(`${page.url()}/pdf`);
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+
+  // FS-2: the visit is over: its pages send the advisor back to their home.
+  for (const url of ['/accompagnement/visite/notifications', '/accompagnement/visite/activation']) {
+    await page.goto(url);
+    await expect(page).toHaveURL(/\/accompagnement$/);
+  }
+
+  // FS-5: the person signs in with what they chose and sees both actions as done with the advisor's help.
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  const own = await context.newPage();
+  await passwordThenOtp(own, '/connexion', chosen);
+  await expect(own.getByRole('heading', { level: 1, name: 'Bonjour Inès' })).toBeVisible();
+  await own.goto('/espace/historique');
+  await expect(own.getByRole('heading', { level: 1, name: 'Historique d’activité' })).toBeVisible();
+  await expect(own.getByRole('row').filter({ hasText: 'Activation du profil' })).toContainText(helped);
+  // One line per channel saved (courriel, SMS, application), each marked as helped.
+  const lines = own.getByRole('row').filter({ hasText: 'Modification des préférences de notification' });
+  await expect(lines.first()).toBeVisible();
+  for (const line of await lines.all()) await expect(line).toContainText(helped);
+  await expectAccessible(own);
+  await context.close();
 });

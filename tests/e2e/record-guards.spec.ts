@@ -11,6 +11,9 @@ const PAGES = [
   '/espace/profil-medical', '/espace/profil-medical/allergies', '/espace/profil-medical/synthese',
   '/espace/profil-medical/directives-anticipees', '/espace/mesures', '/espace/mesures/poids', '/espace/mesures/imc',
   '/espace/histoire-de-sante', '/espace/historique', '/espace/notifications', '/espace/notifications/preferences', '/espace/donnees',
+  // Issues #7 and #8: messages, agenda, prevention, services, aidants, contact details, closure.
+  '/espace/messagerie', '/espace/agenda', '/espace/prevention', '/espace/services', '/espace/aidants', '/espace/personnes-aidees',
+  '/espace/invitations', '/espace/coordonnees', '/espace/fermeture',
 ];
 /** Every route handler of the record: downloads and uploads, each asked with the owner's ids. */
 const ROUTES = [

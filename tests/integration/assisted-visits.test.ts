@@ -10,7 +10,12 @@ import { listCareEpisodes } from '@/lib/care-history/list-episodes';
 import { listDocuments } from '@/lib/documents/list-documents';
 import { AccessDeniedError, NotFoundError, ValidationError } from '@/lib/errors';
 import { chooseAssistedCredentials, confirmAssistedActivation, startAssistedActivation } from '@/lib/france-services/visits/assisted-activation';
-import { changeNotificationsInVisit, opposeInVisit, sendCodeInVisit, visitProfiles, visitReceipt } from '@/lib/france-services/visits/assisted-actions';
+import {
+  changeNotificationsInVisit, closeInVisit, opposeInVisit, requestDeletionInVisit, sendCodeInVisit, visitProfiles, visitReceipt,
+} from '@/lib/france-services/visits/assisted-actions';
+import { TransitionRefusedError } from '@/lib/accounts/lifecycle';
+import { closeProfile, requestDeletion } from '@/lib/closure/close-profile';
+import { purgeDueOn } from '@/lib/closure/rules';
 import { endVisit } from '@/lib/france-services/visits/end-visit';
 import { NoActiveVisitError, VisitAlreadyOpenError, VisitExpiredError, VisitIdentityError } from '@/lib/france-services/visits/errors';
 import { requireActiveVisit, type AdvisorInVisit } from '@/lib/france-services/visits/guard';
@@ -21,7 +26,7 @@ import { measuresOverview } from '@/lib/measures/list-measures';
 import { readMedicalProfile } from '@/lib/medical-profile/read-profile';
 import { listConversations } from '@/lib/messaging/list-conversations';
 import { notificationPreferences, type ChannelSwitches } from '@/lib/notifications/notification-preferences';
-import { aPendingPerson, anActivePatient, holderActor } from '../factories';
+import { aPendingPerson, aStaffMember, anActivePatient, holderActor } from '../factories';
 import { latestOtp } from '../support/outbox';
 
 const db = getDb();
@@ -272,5 +277,78 @@ describe('FS-4: even within an active visit, nothing medical and nothing outside
     expect(await db.selectFrom('profiles').select('state').where('id', '=', stranger.profileId).executeTakeFirstOrThrow()).toEqual({ state: 'PENDING' });
     expect((await tracesOf(stranger.profileId, 'profile.code.reissue')).map((t) => t.reason)).toEqual(['advisor-not-covered']);
     expect((await tracesOf(stranger.profileId, 'profile.oppose')).map((t) => t.reason)).toEqual(['advisor-not-covered']);
+  });
+});
+
+describe('FS-3, CLO-2, CLO-5: closure or deletion request with the person present', () => {
+  const closureMails = (to: string) => db.selectFrom('outbox').select(sql<boolean>`(payload->'data'->>'deletion')::boolean`.as('deletion'))
+    .where(sql<string>`payload->>'template'`, '=', 'closure').where(sql<string>`payload->>'to'`, '=', to.toLowerCase()).execute();
+
+  test('FS-3, CLO-3, CLO-5, CLO-8: the person closes their own profile with deletion; the represented child stays open; traced ASSISTED; the summary says what follows', async () => {
+    const advisor = await anAdvisor();
+    const parent = await anActivePatient(db);
+    const child = await aPendingPerson(db, new Date(), { firstNames: 'Léo' });
+    await db.updateTable('profiles').set({ state: 'CREATED' }).where('id', '=', child.profileId).execute();
+    await db.insertInto('representations').values({ account_id: parent.accountId, profile_id: child.profileId, role: 'PARENT_PRINCIPAL',
+      granted_at: new Date(), revoked_at: null, granted_by: null, revoked_reason: null, revoked_by: null }).execute();
+    const t0 = new Date();
+    const inVisit = await visitFor(advisor, parent, t0);
+    const at = new Date(t0.getTime() + MIN);
+    await closeInVisit(db, inVisit, { profileId: parent.profileId, deleteData: true }, at);
+
+    const closed = await db.selectFrom('profiles').select(['state', 'closure_reason', 'purge_due_on']).where('id', '=', parent.profileId).executeTakeFirstOrThrow();
+    expect(closed).toEqual({ state: 'DELETION_REQUESTED', closure_reason: 'SUPPORT', purge_due_on: purgeDueOn(at) });
+    expect(await db.selectFrom('profiles').select('state').where('id', '=', child.profileId).executeTakeFirstOrThrow()).toEqual({ state: 'CREATED' });
+    for (const action of ['profile.close', 'profile.deletion-request']) {
+      expect(await tracesOf(parent.profileId, action)).toEqual([{ actor_type: 'SUPPORT', actor_role: 'ADVISOR', site_id: advisor.siteId, mode: 'ASSISTED', outcome: 'OK', reason: null }]);
+    }
+    expect(await closureMails(parent.email)).toEqual([{ deletion: true }]);
+    const summary = await visitSummary(db, advisor, inVisit.visit.id, new Date(t0.getTime() + 2 * MIN));
+    expect(summary.actions).toEqual([expect.objectContaining({ label: 'Profil fermé', detail: 'Profil fermé, avec la suppression des données demandée.' })]);
+    expect(summary.nextSteps[0]).toContain('plus personne n’y a accès');
+  });
+
+  test('FS-3, CLO-5: a closed profile’s archive: deletion requested, purge due at +30 days; asked again, the lifecycle refuses and nothing changes', async () => {
+    const advisor = await anAdvisor();
+    const person = await anActivePatient(db);
+    await closeProfile(db, holderActor(person), { profileId: person.profileId, deleteData: false }, new Date(Date.now() - 40 * 24 * 60 * MIN));
+    const t0 = new Date();
+    const inVisit = await visitFor(advisor, person, t0);
+    expect((await visitProfiles(db, inVisit)).map((p) => p.state)).toEqual(['CLOSED']);
+    await requestDeletionInVisit(db, inVisit, person.profileId, t0);
+    expect(await db.selectFrom('profiles').select(['state', 'purge_due_on']).where('id', '=', person.profileId).executeTakeFirstOrThrow())
+      .toEqual({ state: 'DELETION_REQUESTED', purge_due_on: purgeDueOn(t0) });
+    expect(await closureMails(person.email)).toEqual([{ deletion: false }, { deletion: true }]);
+    await expect(requestDeletionInVisit(db, inVisit, person.profileId, new Date(t0.getTime() + MIN))).rejects.toBeInstanceOf(TransitionRefusedError);
+    expect((await tracesOf(person.profileId, 'profile.deletion-request')).map((t) => [t.mode, t.outcome])).toEqual([['ASSISTED', 'OK'], ['ASSISTED', 'DENIED']]);
+    const summary = await visitSummary(db, advisor, inVisit.visit.id, new Date(t0.getTime() + 2 * MIN));
+    expect(summary.actions.map((a) => a.label)).toEqual(['Suppression des données demandée']);
+  });
+
+  test('FS-2: closing a profile outside the visit (a guessed id) is refused, traced on it, and it stays open', async () => {
+    const advisor = await anAdvisor();
+    const person = await anActivePatient(db);
+    const stranger = await anActivePatient(db);
+    const inVisit = await visitFor(advisor, person, new Date());
+    await expect(closeInVisit(db, inVisit, { profileId: stranger.profileId, deleteData: true }, new Date())).rejects.toThrow('ce profil n’est pas couvert par l’accompagnement en cours');
+    await expect(requestDeletionInVisit(db, inVisit, stranger.profileId, new Date())).rejects.toBeInstanceOf(AccessDeniedError);
+    expect(await db.selectFrom('profiles').select('state').where('id', '=', stranger.profileId).executeTakeFirstOrThrow()).toEqual({ state: 'ACTIVE' });
+    expect((await tracesOf(stranger.profileId, 'profile.close')).map((t) => t.reason)).toEqual(['advisor-not-covered']);
+    expect((await tracesOf(stranger.profileId, 'profile.deletion-request')).map((t) => t.reason)).toEqual(['advisor-not-covered']);
+    // Without a visit, an advisor cannot close anything either.
+    await expect(closeProfile(db, advisor, { profileId: person.profileId, deleteData: false }, new Date())).rejects.toThrow('n’agit qu’au cours d’un accompagnement');
+  });
+
+  test('CLO-5, BO-6: an agent records a deletion request by phone for a closed profile; an active one is refused (close it first)', async () => {
+    const agent = await aStaffMember(db);
+    const closed = await anActivePatient(db);
+    await closeProfile(db, holderActor(closed), { profileId: closed.profileId, deleteData: false }, new Date());
+    await requestDeletion(db, agent, closed.profileId, new Date());
+    expect(await db.selectFrom('profiles').select('state').where('id', '=', closed.profileId).executeTakeFirstOrThrow()).toEqual({ state: 'DELETION_REQUESTED' });
+    expect((await db.selectFrom('access_events').select(['channel', 'actor_type']).where('profile_id', '=', closed.profileId).where('action', '=', 'profile.deletion-request').execute()))
+      .toEqual([{ channel: 'BACKOFFICE', actor_type: 'SUPPORT' }]);
+    const active = await anActivePatient(db);
+    await expect(requestDeletion(db, agent, active.profileId, new Date())).rejects.toBeInstanceOf(TransitionRefusedError);
+    expect(await db.selectFrom('profiles').select('state').where('id', '=', active.profileId).executeTakeFirstOrThrow()).toEqual({ state: 'ACTIVE' });
   });
 });

@@ -35,14 +35,19 @@ describe('FS-2: what a visit covers', () => {
 
 describe('FS-3: what the advisor may offer, and the summary', () => {
   test('notification settings only for the present person with an activated account', () => {
-    expect(offeredActions({ state: 'ACTIVE', relation: 'SELF', activated: true })).toEqual({ notifications: true, contact: true, newCode: false, opposition: false, activation: false });
+    expect(offeredActions({ state: 'ACTIVE', relation: 'SELF', activated: true })).toEqual({ notifications: true, contact: true, newCode: false, opposition: false, activation: false, closure: true });
     expect(offeredActions({ state: 'ACTIVE', relation: 'REPRESENTED', activated: true }).notifications).toBe(false);
     expect(offeredActions({ state: 'ACTIVE', relation: 'REPRESENTED', activated: true }).contact).toBe(false);
   });
   test('OPP-4: opposition only in the window (PENDING); CMP-8, ACT-1: a new code and activation while awaiting activation', () => {
-    expect(offeredActions({ state: 'PENDING', relation: 'REPRESENTED', activated: false })).toEqual({ notifications: false, contact: false, newCode: true, opposition: true, activation: true });
-    expect(offeredActions({ state: 'CREATED', relation: 'SELF', activated: false })).toEqual({ notifications: false, contact: false, newCode: true, opposition: false, activation: true });
-    expect(offeredActions({ state: 'OPPOSED', relation: 'SELF', activated: false })).toEqual({ notifications: false, contact: false, newCode: false, opposition: false, activation: false });
+    expect(offeredActions({ state: 'PENDING', relation: 'REPRESENTED', activated: false })).toEqual({ notifications: false, contact: false, newCode: true, opposition: true, activation: true, closure: false });
+    expect(offeredActions({ state: 'CREATED', relation: 'SELF', activated: false })).toEqual({ notifications: false, contact: false, newCode: true, opposition: false, activation: true, closure: true });
+    expect(offeredActions({ state: 'OPPOSED', relation: 'SELF', activated: false })).toEqual({ notifications: false, contact: false, newCode: false, opposition: false, activation: false, closure: false });
+  });
+  test('CLO-2, CLO-5: closure of a created or active profile, deletion request for a closed one; nothing else once closed', () => {
+    expect(offeredActions({ state: 'CLOSED', relation: 'SELF', activated: true })).toEqual({ notifications: false, contact: false, newCode: false, opposition: false, activation: false, closure: true });
+    expect(offeredActions({ state: 'DELETION_REQUESTED', relation: 'SELF', activated: true }).closure).toBe(false);
+    expect(offeredActions({ state: 'SUSPENDED', relation: 'SELF', activated: true }).closure).toBe(false);
   });
   test('the summary says what to do next for each kind of action once, then where to get help', () => {
     const steps = nextSteps(['NEW_CODE', 'NEW_CODE', 'OPPOSITION']);

@@ -8,6 +8,7 @@ import { reissueCode, type CodeSent } from '@/lib/accounts/reissue-code';
 import { ValidationError } from '@/lib/errors';
 import { SWITCHABLE_KINDS } from '@/lib/notifications/kinds';
 import { setNotificationPreferences, type ChannelSwitches } from '@/lib/notifications/notification-preferences';
+import { closeProfile, requestDeletion } from '@/lib/closure/close-profile';
 import { recordOppositions } from '@/lib/oppositions/oppose';
 import { ensureInVisit, type AdvisorInVisit } from './guard';
 
@@ -92,4 +93,21 @@ export async function confirmContactInVisit(db: Db, actor: AdvisorInVisit, input
 export async function removeMobileInVisit(db: Db, actor: AdvisorInVisit, now: Date): Promise<void> {
   await removeMobile(db, actor, now);
   await logAction(db, actor, actor.visit.personProfileId, 'CONTACT', 'Numéro de mobile retiré.', now);
+}
+
+/**
+ * FS-3, CLO-2, CLO-3: the person asks, on the advisor's screen, to close their profile or a covered child's,
+ * optionally with the deletion of the data (CLO-5). The closure's own use case decides (policy, lifecycle) and
+ * traces it ASSISTED; CLO-8: closing the person's profile never closes the children's.
+ */
+export async function closeInVisit(db: Db, actor: AdvisorInVisit, input: { profileId: string; deleteData: boolean }, now: Date): Promise<void> {
+  await closeProfile(db, actor, input, now);
+  await logAction(db, actor, input.profileId, 'CLOSURE',
+    input.deleteData ? 'Profil fermé, avec la suppression des données demandée.' : 'Profil fermé ; données conservées 10 ans.', now);
+}
+
+/** FS-3, CLO-5: the deletion of a closed profile's archived data, asked by the person present. */
+export async function requestDeletionInVisit(db: Db, actor: AdvisorInVisit, profileId: string, now: Date): Promise<void> {
+  await requestDeletion(db, actor, profileId, now);
+  await logAction(db, actor, profileId, 'DELETION', 'Suppression des données demandée (effacement sous 30 jours).', now);
 }

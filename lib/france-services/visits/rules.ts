@@ -46,6 +46,8 @@ export const ACTION_LABELS: Record<VisitActionKind, string> = {
   OPPOSITION: 'Opposition à la création du profil enregistrée',
   ACTIVATION: 'Profil activé',
   CONTACT: 'Coordonnées modifiées',
+  CLOSURE: 'Profil fermé',
+  DELETION: 'Suppression des données demandée',
 };
 
 const NEXT_STEPS: Record<VisitActionKind, string> = {
@@ -54,6 +56,8 @@ const NEXT_STEPS: Record<VisitActionKind, string> = {
   OPPOSITION: 'Votre opposition est enregistrée : aucun profil ne sera créé. Gardez le récépissé remis par votre conseiller. Vous pouvez changer d’avis à tout moment en appelant le 3422.',
   ACTIVATION: 'Votre profil est activé. Connectez-vous sur le site Mon espace santé avec l’identifiant et le mot de passe que vous avez choisis, puis le code reçu par courriel. Ne communiquez jamais votre mot de passe, même à un conseiller.',
   CONTACT: 'Vos nouvelles coordonnées sont enregistrées : les messages de Mon espace santé y arrivent désormais. Vous pouvez les changer à tout moment dans Mon espace santé, rubrique « Mes coordonnées ».',
+  CLOSURE: 'Le profil est fermé : plus personne n’y a accès, ni vous ni les professionnels de santé. Une confirmation datée vous est envoyée par courriel si une adresse est connue. Sauf demande de suppression, les données sont conservées 10 ans : vous pouvez rouvrir le profil pendant cette période en demandant un code provisoire au 3422.',
+  DELETION: 'Votre demande de suppression est enregistrée : les données seront effacées dans un délai de 30 jours, et au plus tard sous 3 mois. Vous recevrez une confirmation. Réactiver le profil d’ici là annule la demande.',
 };
 
 /** The « what to do next » lines of the summary: one per kind of action done, then where to get help. */
@@ -77,12 +81,15 @@ export const STATE_LABELS: Record<ProfileState, string> = {
 };
 
 /** FS-3: which of this session's actions a covered profile offers. */
-export function offeredActions(p: { state: ProfileState; relation: VisitRelation; activated: boolean }): { notifications: boolean; contact: boolean; newCode: boolean; opposition: boolean; activation: boolean } {
+export function offeredActions(p: { state: ProfileState; relation: VisitRelation; activated: boolean }) {
+  const ownActive = p.relation === 'SELF' && p.activated && p.state === 'ACTIVE';
   return {
     activation: p.state === 'PENDING' || p.state === 'CREATED',
-    notifications: p.relation === 'SELF' && p.activated,
-    contact: p.relation === 'SELF' && p.activated,
+    notifications: ownActive,
+    contact: ownActive,
     newCode: p.state === 'PENDING' || p.state === 'CREATED',
     opposition: p.state === 'PENDING',
+    // CLO-2 (CREATED), CLO-1 on the person's request (ACTIVE), CLO-5 during the archive (CLOSED).
+    closure: p.state === 'CREATED' || p.state === 'ACTIVE' || p.state === 'CLOSED',
   };
 }

@@ -11,7 +11,7 @@ import { advisorInVisitOrRedirect } from './visit-guard';
 
 export const metadata: Metadata = { title: 'Accompagnement en cours' };
 
-type Search = { code?: string; vers?: string; notifications?: string; coordonnees?: string; opposition?: string; activation?: string; erreur?: string };
+type Search = { code?: string; vers?: string; notifications?: string; coordonnees?: string; opposition?: string; activation?: string; fermeture?: string; suppression?: string; erreur?: string };
 
 const day = (iso: string) => iso.split('-').reverse().join('/');
 
@@ -36,6 +36,8 @@ export default async function VisitPage({ searchParams }: { searchParams: Promis
       {search.notifications && <Alert variant="success" title="Les préférences de notification sont enregistrées" />}
       {search.coordonnees && <Alert variant="success" title="Les coordonnées sont enregistrées" />}
       {search.activation && <Alert variant="success" title="Le profil est activé">La personne peut maintenant se connecter avec ses identifiants.</Alert>}
+      {search.fermeture && <Alert variant="success" title="Le profil est fermé">Plus personne n’y a accès. Le récapitulatif dit à la personne ce qui suit.</Alert>}
+      {search.suppression && <Alert variant="success" title="La suppression des données est demandée">Les données seront effacées dans un délai de 30 jours.</Alert>}
       {search.opposition && <Alert variant="success" title="L’opposition est enregistrée">Imprimez le récépissé et remettez-le à la personne.</Alert>}
       {search.erreur && <Alert variant="error" title="La démarche n’a pas abouti">{search.erreur}</Alert>}
 
@@ -59,6 +61,8 @@ export default async function VisitPage({ searchParams }: { searchParams: Promis
                 )}
                 {p.offer.activation && <Link href="/accompagnement/visite/activation">Aider à activer le profil<span className="sr-only"> de {name(p)}</span></Link>}
                 {p.offer.opposition && <Link href="/accompagnement/visite/opposition">Enregistrer une opposition<span className="sr-only"> pour {name(p)}</span></Link>}
+                {p.offer.closure && <Link href="/accompagnement/visite/fermeture">
+                  {p.state === 'CLOSED' ? 'Demander la suppression des données' : 'Fermer le profil'}<span className="sr-only"> de {name(p)}</span></Link>}
                 {!Object.values(p.offer).some(Boolean) && <span>Aucune démarche possible ici</span>}
               </div>
             ) },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import type { StaffActor } from '@/lib/access/actor';
 import { requireAudience } from '@/lib/auth/session';
-import { closeProfile } from '@/lib/closure/close-profile';
+import { closeProfile, requestDeletion } from '@/lib/closure/close-profile';
 import { closeSuspendedWithDecision, liftSuspension, recordDeath, recordSuspensionObjection, suspendProfile } from '@/lib/closure/support';
 import { clock } from '@/lib/clock';
 import { decideHeirRequest, recordHeirRequest } from '@/lib/closure/heirs';
@@ -32,6 +32,15 @@ const closure = profileOnly.extend({
 /** CLO-2, BO-2: a closure asked by phone or letter, optionally with the deletion request (CLO-5). */
 export async function staffCloseAction(_: FormState, form: FormData): Promise<FormState> {
   return act(form, closure, 'ferme', (actor, d, now) => closeProfile(getDb(), actor, { profileId: d.profileId, deleteData: d.deleteData === 'oui' }, now));
+}
+
+const deletion = profileOnly.extend({
+  confirmed: z.literal('oui', { error: 'Cochez la case pour confirmer que la demande de suppression a été vérifiée.' }),
+});
+
+/** CLO-5, BO-6: the deletion of a closed profile's archived data, asked by phone or letter. */
+export async function requestDeletionAction(_: FormState, form: FormData): Promise<FormState> {
+  return act(form, deletion, 'suppression', (actor, d, now) => requestDeletion(getDb(), actor, d.profileId, now));
 }
 
 const suspension = profileOnly.extend({

@@ -10,7 +10,7 @@ import { lifecycleSummary } from '@/lib/closure/lifecycle-summary';
 import { SUSPENSION_DAYS } from '@/lib/closure/rules';
 import { clock } from '@/lib/clock';
 import { NotFoundError } from '@/lib/errors';
-import { closeWithDecisionAction, deathAction, decideHeirAction, liftAction, objectionAction, recordHeirAction, staffCloseAction, suspendAction } from './actions';
+import { closeWithDecisionAction, deathAction, decideHeirAction, liftAction, objectionAction, recordHeirAction, requestDeletionAction, staffCloseAction, suspendAction } from './actions';
 import { HeirRequests } from '@/components/closure/HeirRequests';
 import { heirRequestsOf } from '@/lib/closure/heirs';
 
@@ -22,6 +22,7 @@ const DONE: Record<string, { title: string; text: string }> = {
   contestation: { title: 'Contestation enregistrée', text: 'La fermeture automatique est arrêtée : levez la suspension ou fermez le profil avec une décision motivée.' },
   levee: { title: 'Suspension levée', text: 'Le profil retrouve l’état qu’il avait avant la suspension.' },
   decision: { title: 'Profil fermé après contestation', text: 'La décision motivée est enregistrée et le profil est fermé.' },
+  suppression: { title: 'Suppression demandée', text: 'Les données seront effacées dans un délai de 30 jours ; une confirmation part par courriel si une adresse est connue.' },
   deces: { title: 'Décès enregistré', text: 'Le profil est fermé avec le motif « décès » ; il ne pourra pas être rouvert.' },
   'demande-ayant-droit': { title: 'Demande enregistrée', text: 'Un autre agent doit maintenant l’accorder ou la refuser.' },
   'decision-ayant-droit': { title: 'Décision enregistrée', text: 'Si l’accès est accordé, l’export peut être téléchargé et remis au demandeur.' },
@@ -40,6 +41,7 @@ export default async function LifecyclePage({ params, searchParams }: { params: 
   // CLO-11: read after the summary, whose authorization and SUPPORT trace cover this page.
   const deceased = p.state === 'CLOSED' && p.closureReason === 'DECEASED';
   const heirRequests = deceased ? await heirRequestsOf(getDb(), p.id) : [];
+  const archived = p.state === 'CLOSED' && !deceased;
   return (
     <>
       <PageTitle title="Fermeture, suspension et décès" lead={`${p.name}${p.nirMasked ? ` — NIR ${p.nirMasked}` : ''}`}>
@@ -50,7 +52,14 @@ export default async function LifecyclePage({ params, searchParams }: { params: 
       {suspended && (
         <p className="mt-6"><a href={`/admin/beneficiaires/${p.id}/cycle-de-vie/courrier-suspension`} download>Courrier de notification de suspension (PDF)</a></p>
       )}
-      {!open && !suspended && <p className="mt-8 max-w-3xl">Aucune action de fermeture, de suspension ou de décès n’est possible pour un profil dans cet état.</p>}
+      {!open && !suspended && !archived && <p className="mt-8 max-w-3xl">Aucune action de fermeture, de suspension ou de décès n’est possible pour un profil dans cet état.</p>}
+      {archived && (
+        <StaffLifecycleForm scope="suppression" profileId={p.id} title="Enregistrer une demande de suppression (téléphone ou courrier)"
+          submitLabel="Demander la suppression des données" variant="danger" action={requestDeletionAction}
+          fields={[{ kind: 'checkbox', name: 'confirmed', required: true, label: 'J’ai vérifié l’identité de la personne et sa demande de suppression' }]}>
+          <p>Les données archivées du profil (historique compris) seront effacées dans un délai de 30 jours, et au plus tard sous 3 mois. Une réactivation avant cette date annule la demande.</p>
+        </StaffLifecycleForm>
+      )}
       {deceased && <HeirRequests profileId={p.id} requests={heirRequests} recordAction={recordHeirAction} decideAction={decideHeirAction} />}
       {suspended && !p.suspensionObjectedAt && (
         <StaffLifecycleForm scope="contestation" profileId={p.id} title="Enregistrer la contestation" submitLabel="Enregistrer la contestation" action={objectionAction}>
