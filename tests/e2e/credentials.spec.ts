@@ -79,6 +79,7 @@ test('ACT-7, NOT-4: an identifiant already taken is refused on its field; a free
     await anActivatedAdult(db, { firstNames: 'Anne', birthName: 'KERVELLA', sex: 2 }),
   ];
   await passwordThenOtp(page, '/connexion', patient);
+  await expect(page).toHaveURL(/\/espace$/); // signed in before leaving the code page
   await page.goto('/espace/coordonnees');
   const section = page.getByRole('region', { name: 'Identifiant de connexion' });
   await section.getByLabel('Nouvel identifiant').fill(neighbour.identifiant.toUpperCase());

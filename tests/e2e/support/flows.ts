@@ -15,6 +15,8 @@ export async function passwordThenOtp(page: Page, loginPath: string, who: { iden
   const mail = await waitForMail(who.email, /Votre code/, since);
   await page.getByLabel('Code reçu par courriel').fill(otpIn(mail));
   await page.getByRole('button', { name: 'Me connecter' }).click();
+  // Signed in once the code page is gone: a test's next goto must not cancel the sign-in on its way.
+  await expect(page.getByRole('heading', { level: 1, name: 'Saisir le code de connexion' })).toBeHidden();
 }
 
 /** PRO-1: a professional signs in through the stand-in Pro Santé Connect (RPPS + demo password), landing on « Mes patients ». */
