@@ -28,6 +28,7 @@ export type Action =
   | 'profile.activate.assist' // FS-3: an advisor helps the person activate, the person typing their own credentials
   | 'profile.representatives.share'   // REP-3: a representative invites the second parent or a tutor
   | 'profile.representatives.admin'   // BO-5: staff grant (REP-4, REP-10) or revoke (REP-6) a representative
+  | 'profile.aidants.admin'           // AID-6, BO: staff end an aidant link on the holder's phone request
   | 'profile.close'                   // CLO-1: the holder or a representative, on the web
   | 'profile.close.record'            // CLO-2, BO-2, BO-6: closure, death, suspension handled by an agent
   | 'profile.close.assist'            // FS-3, CLO-2, CLO-5: an advisor records the present person's closure or deletion request
@@ -332,6 +333,7 @@ export function authorize(actor: Actor, action: Action, target: Target = {}): De
     case 'profile.oppose.record':
     case 'profile.oppose.withdraw':
     case 'profile.representatives.admin':
+    case 'profile.aidants.admin':
     case 'profile.close.record':
       if (!target.profile) return deny('no-target');
       // FS-3: within a visit, an advisor sees the civil status and state, sends a new code, records an opposition.

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Db } from '@/db/client';
 import type { DB } from '@/db/schema';
-import type { PatientActor } from '@/lib/access/actor';
+import type { PatientActor, StaffActor } from '@/lib/access/actor';
 import { storeDocument } from '@/lib/documents/store-document';
 import { parisIsoDay } from '@/lib/measures/paris-time';
 import { JUSTIFICATIF_TITLE, renderJustificatifPdf } from './justificatif-pdf';
@@ -13,7 +13,7 @@ import type { LinkRow } from './links';
  * date and replaces the current one, which becomes OBSOLETE (DOC-11). `inTransaction` runs the status change
  * in the same transaction, before the document row (a refusal there leaves nothing, not even the file).
  */
-export async function fileJustificatif(db: Db, actor: PatientActor, link: LinkRow, at: { acceptedAt: Date; ended?: { at: Date; by: 'AIDE' | 'AIDANT' } },
+export async function fileJustificatif(db: Db, actor: PatientActor | StaffActor, link: LinkRow, at: { acceptedAt: Date; ended?: { at: Date; by: 'AIDE' | 'AIDANT' } },
   traceAction: string, inTransaction: (trx: Transaction<DB>) => Promise<void>, afterFiling: (trx: Transaction<DB>, documentId: string) => Promise<void>): Promise<string> {
   const bytes = await renderJustificatifPdf({
     aide: { name: link.aideName, birthDate: link.aide_birth_date }, aidant: { name: link.aidantName, birthDate: link.aidant_birth_date },
@@ -26,7 +26,7 @@ export async function fileJustificatif(db: Db, actor: PatientActor, link: LinkRo
     category: 'DOC_ADM', documentDate: parisIsoDay(at.ended?.at ?? at.acceptedAt),
     content: { bytes, mime: 'application/pdf' },
     author: { type: 'MES', id: 'mon-espace-sante', label: 'Mon espace santé' },
-    traceAction, replacesId: previous,
+    traceAction, replacesId: previous, ...(actor.kind === 'STAFF' && { trace: { channel: 'BACKOFFICE' as const } }),
   }, at.ended?.at ?? at.acceptedAt, inTransaction, async (trx, documentId) => {
     // DOC-11: the previous version stays reachable from the new one, as OBSOLETE.
     if (previous) await trx.updateTable('documents').set({ status: 'OBSOLETE', updated_at: at.ended!.at }).where('id', '=', previous).where('status', '=', 'ACTIVE').execute();

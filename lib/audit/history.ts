@@ -41,6 +41,7 @@ const ACTION_LABELS: Record<string, string> = {
   'profile.aidants.justificatif': 'Justificatif d’accès aidant ajouté aux documents',
   'profile.aidants.revoke': 'Fin de l’accès d’un aidant',
   'profile.aidants.end': 'Fin de l’accès d’un aidant (profil fermé)',
+  'profile.aidants.admin-read': 'Consultation de vos aidants par l’Assurance Maladie (sans contenu médical)',
   'profile.merge': 'Fusion d’un profil en double',
   'profile.heir-request': 'Demande d’accès d’un ayant droit',
   'profile.heir-decision': 'Décision sur une demande d’ayant droit',

@@ -57,6 +57,7 @@ export default async function BeneficiaryPage({ params, searchParams }: { params
       <ul className="mt-6 flex flex-wrap gap-x-6 gap-y-2">
         <li><a href={`/admin/beneficiaires/${b.id}/etat-civil`}>État civil et doublons</a></li>
         <li><a href={`/admin/beneficiaires/${b.id}/cycle-de-vie`}>Fermeture, suspension et décès</a></li>
+        <li><a href={`/admin/beneficiaires/${b.id}/aidants`}>Aidants</a></li>
       </ul>
       {(b.state === 'PENDING' || b.state === 'CREATED') && (
         <ProfileActionForm profileId={b.id} action={reissueCodeAction} label="Envoyer un nouveau code provisoire"
