@@ -26,10 +26,10 @@ export function contactPageState(search: ContactSearch) {
  */
 export function contactActions(page: string) {
   return {
-    async start(form: FormData, run: (input: { channel: ContactChannel; value: string }) => Promise<{ challengeId: string; sentTo: string }>) {
+    async start(form: FormData, run: (input: { channel: ContactChannel; value: string; password: string }) => Promise<{ challengeId: string; sentTo: string }>) {
       const channel = channelOf(text(form, 'canal'));
       await runThenRedirect(page, (r) => `${page}?${new URLSearchParams({ canal: channel, defi: r.challengeId, envoye: r.sentTo })}`,
-        () => run({ channel: CHANNELS[channel], value: text(form, 'valeur') }));
+        () => run({ channel: CHANNELS[channel], value: text(form, 'valeur'), password: text(form, 'motDePasse') }));
     },
     async confirm(form: FormData, run: (input: { channel: ContactChannel; challengeId: string; otp: string }) => Promise<unknown>) {
       const channel = channelOf(text(form, 'canal'));
@@ -37,8 +37,8 @@ export function contactActions(page: string) {
       await runThenRedirect(back, `${page}?modifie=${channel}`,
         () => run({ channel: CHANNELS[channel], challengeId: text(form, 'defi'), otp: text(form, 'otp') }));
     },
-    async removeMobile(run: () => Promise<unknown>) {
-      await runThenRedirect(page, `${page}?modifie=mobile-removed`, run);
+    async removeMobile(form: FormData, run: (password: string) => Promise<unknown>) {
+      await runThenRedirect(page, `${page}?modifie=mobile-removed`, () => run(text(form, 'motDePasse')));
     },
   };
 }

@@ -38,7 +38,13 @@ const frenchMobile = (m: string) => `0${m.slice(3)}`.replace(/(\d{2})(?=\d)/g, '
 export function ContactDetailsForms({ who, email, mobile, pending, error, changed, page, actions }: ContactDetailsProps) {
   const labels = LABELS[who];
   // An error goes to its field when that field is on screen (the code field only during the code step).
-  const shown = pending ? ['otp', pending.channel === 'email' ? 'mobile' : 'email'] : ['email', 'mobile'];
+  const other = pending?.channel === 'email' ? 'mobile' : 'email';
+  const shown = pending ? ['otp', other, `${other}Password`] : ['email', 'mobile', 'emailPassword', 'mobilePassword', 'removeMobilePassword'];
+  // ACT-13: the holder confirms with their password; on an advisor's screen the visit has checked the carte Vitale (FS-2).
+  const passwordField = (id: string) => who === 'self' && (
+    <Field label="Mot de passe actuel" name="motDePasse" id={id} type="password" autoComplete="current-password" inputClassName="max-w-md"
+      hint="Pour confirmer que c’est bien vous." error={fieldError(id)} />
+  );
   const fieldError = (field: string) => (error && error.field === field ? error.message : undefined);
   const otherError = error && !shown.includes(error.field) ? error.message : undefined;
   const codeStep = (channel: Channel) => pending?.channel === channel && (
@@ -69,6 +75,7 @@ export function ContactDetailsForms({ who, email, mobile, pending, error, change
             <input type="hidden" name="canal" value="email" />
             <Field label="Nouvelle adresse électronique" name="valeur" id="email" type="email" autoComplete="email" inputClassName="max-w-md"
               hint="Un code de confirmation y sera envoyé." error={fieldError('email')} />
+            {passwordField('emailPassword')}
             <Button type="submit">Recevoir un code à cette adresse</Button>
           </form>
         )}
@@ -82,12 +89,14 @@ export function ContactDetailsForms({ who, email, mobile, pending, error, change
             <input type="hidden" name="canal" value="mobile" />
             <Field label="Nouveau numéro de mobile" name="valeur" id="mobile" type="tel" autoComplete="tel" inputClassName="max-w-xs"
               hint="Un numéro de mobile français, par exemple 06 12 34 56 78 ou +33 6 12 34 56 78. Un code y sera envoyé par SMS." error={fieldError('mobile')} />
+            {passwordField('mobilePassword')}
             <Button type="submit">Recevoir un code par SMS</Button>
           </form>
         )}
         {codeStep('mobile')}
         {mobile && !pending && (
-          <form action={actions.removeMobile} className="mt-6">
+          <form action={actions.removeMobile} noValidate className="mt-6">
+            {passwordField('removeMobilePassword')}
             <Button type="submit" variant="secondary">Retirer le numéro de mobile</Button>
           </form>
         )}

@@ -46,6 +46,7 @@ import * as m202611292130 from './202611292130_aidants';
 import * as m202611292150 from './202611292150_contact_changes';
 import * as m202611292160 from './202611292160_account_password_changes';
 import * as m202611292180 from './202611292180_visit_closure';
+import * as m202611292190 from './202611292190_france_services_sites';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -96,4 +97,5 @@ export const migrations: Record<string, Migration> = {
   '202611292150_contact_changes': m202611292150,
   '202611292160_account_password_changes': m202611292160,
   '202611292180_visit_closure': m202611292180,
+  '202611292190_france_services_sites': m202611292190,
 };

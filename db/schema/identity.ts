@@ -144,6 +144,9 @@ export interface FranceServicesSitesTable {
   name: string;
   commune: string;
   departement: string;
+  /** FS-1: set when created or edited in the back-office (null for the seeded site). */
+  created_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  updated_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 export type StaffKind = 'AGENT' | 'SUPERVISOR' | 'ADVISOR';

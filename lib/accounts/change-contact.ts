@@ -4,11 +4,14 @@ import { recordAccess } from '@/lib/audit/record-access';
 import { issueOtp, verifyOtp } from '@/lib/auth/otp-challenges';
 import { AccessDeniedError, ValidationError } from '@/lib/errors';
 import { notify } from '@/lib/notifications/notify';
+import { confirmOwnPassword } from './change-credentials';
 import { CONTACT_MESSAGES, maskedContact, parseContact, type ContactChannel } from './contact-rules';
 import { managedAccount } from './managed-account';
 
 const PURPOSE = { EMAIL: 'CONTACT_EMAIL', MOBILE: 'CONTACT_MOBILE' } as const;
 const FIELD = { EMAIL: 'email', MOBILE: 'mobile' } as const;
+/** ACT-13: where a wrong current password is told, per form. */
+export const PASSWORD_FIELD = { EMAIL: 'emailPassword', MOBILE: 'mobilePassword', REMOVE_MOBILE: 'removeMobilePassword' } as const;
 const TRACE = 'account.contact';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -21,11 +24,19 @@ export async function contactDetails(db: Db, actor: Actor, now: Date): Promise<{
 }
 
 /**
- * « Mes coordonnées », FS-3 step 1: a new email or mobile gets a 6-digit code (by email, by SMS), valid
- * 10 minutes, that the person types to confirm it is theirs (ACT-9); nothing changes until then. The
- * send caps of ACT-11 apply (60 s apart, 5 an hour).
+ * ACT-13: the account holder confirms with their current password. An advisor's visit (FS-2, FS-3) has
+ * already checked the person's carte Vitale with the person present, and the advisor never handles a password.
  */
-export async function startContactChange(db: Db, actor: Actor, input: { channel: ContactChannel; value: string }, now: Date): Promise<{ challengeId: string; sentTo: string }> {
+async function passwordConfirmed(db: Db, actor: Actor, password: string | undefined, field: string, now: Date): Promise<void> {
+  if (actor.kind === 'PATIENT') await confirmOwnPassword(db, actor, password ?? '', field, TRACE, now);
+}
+
+/**
+ * « Mes coordonnées », FS-3 step 1: a new email or mobile gets a 6-digit code (by email, by SMS), valid
+ * 10 minutes, that the person types to confirm it is theirs (ACT-9, ACT-13); nothing changes until then.
+ * The send caps of ACT-11 apply (60 s apart, 5 an hour).
+ */
+export async function startContactChange(db: Db, actor: Actor, input: { channel: ContactChannel; value: string; password?: string }, now: Date): Promise<{ challengeId: string; sentTo: string }> {
   const { accountId } = await whose(db, actor, now);
   const parsed = parseContact(input.channel, input.value);
   if (!parsed.ok) throw new ValidationError('contact.invalid', parsed.message, FIELD[input.channel]);
@@ -33,6 +44,7 @@ export async function startContactChange(db: Db, actor: Actor, input: { channel:
   if ((input.channel === 'EMAIL' ? current.email.toLowerCase() : current.mobile) === parsed.value) {
     throw new ValidationError('contact.same', CONTACT_MESSAGES.same, FIELD[input.channel]);
   }
+  await passwordConfirmed(db, actor, input.password, PASSWORD_FIELD[input.channel], now);
   const destination = input.channel === 'EMAIL' ? { email: parsed.value } : { mobile: parsed.value };
   const challengeId = await db.transaction().execute((trx) => issueOtp(trx, { purpose: PURPOSE[input.channel], subjectId: accountId, ...destination }, now));
   return { challengeId, sentTo: maskedContact(input.channel, parsed.value) };
@@ -64,9 +76,10 @@ export async function confirmContactChange(db: Db, actor: Actor, input: { channe
   return { value };
 }
 
-/** The mobile removed (no code needed to stop receiving SMS); a security event too (NOT-4). */
-export async function removeMobile(db: Db, actor: Actor, now: Date): Promise<void> {
+/** The mobile removed (no code needed to stop receiving SMS; the password, ACT-13); a security event too (NOT-4). */
+export async function removeMobile(db: Db, actor: Actor, now: Date, password?: string): Promise<void> {
   const { accountId, profileId } = await whose(db, actor, now);
+  await passwordConfirmed(db, actor, password, PASSWORD_FIELD.REMOVE_MOBILE, now);
   await db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('accounts').select('mobile').where('id', '=', accountId).forUpdate().executeTakeFirstOrThrow();
     if (!row.mobile) return;

@@ -177,3 +177,12 @@ export async function changeIdentifiant(db: Db, actor: Actor, input: Identifiant
   }
   return { identifiant };
 }
+
+/**
+ * ACT-13: the account's current password, asked before a change of email or mobile; checked and counted
+ * like the forms above (a wrong one is told on `field`).
+ */
+export async function confirmOwnPassword(db: Db, actor: Actor, password: string, field: string, trace: string, now: Date): Promise<void> {
+  const a = await ownAccount(db, actor, trace, now);
+  await checkCurrentPassword(db, a, password, field, trace, now);
+}

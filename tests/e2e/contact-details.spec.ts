@@ -4,10 +4,10 @@ import { passwordThenOtp } from './support/flows';
 import { otpIn, waitForMail } from './support/mail';
 
 /**
- * « Mes coordonnées » (NOT-4, ACT-9): a patient changes their email — refused when invalid, then a code
- * sent to the new address, a wrong code named as such, the right one confirms; the former address is told.
+ * « Mes coordonnées » (NOT-4, ACT-9, ACT-13): a patient changes their email — refused when invalid or
+ * without the current password, then a code sent to the new address, a wrong code named as such, the right one confirms; the former address is told.
  */
-test('NOT-4, ACT-9: a patient changes their email, confirmed by the code sent to the new address; the former one is told', async ({ page, db }) => {
+test('NOT-4, ACT-9, ACT-13: a patient changes their email, confirmed by the code sent to the new address; the former one is told', async ({ page, db }) => {
   const patient = await anActivatedAdult(db, { firstNames: 'Sylvie', birthName: 'LEROY', sex: 2 });
   const newEmail = `sylvie.leroy.${Date.now()}@exemple.test`;
   await passwordThenOtp(page, '/connexion', patient);
@@ -23,9 +23,17 @@ test('NOT-4, ACT-9: a patient changes their email, confirmed by the code sent to
   await expect(page.locator('#email-error')).toContainText('adresse électronique valide');
   await expectAccessible(page);
 
+  // ACT-13: without the current password, nothing is sent; the error is on the email form's password field.
+  const emailSection = page.getByRole('region', { name: 'Adresse électronique' });
+  await emailSection.getByRole('textbox', { name: 'Nouvelle adresse électronique' }).fill(newEmail);
+  await emailSection.getByRole('button', { name: 'Recevoir un code à cette adresse' }).click();
+  await expect(page.locator('#emailPassword-error')).toContainText('Le mot de passe actuel est incorrect.');
+  await expect(emailSection.getByLabel('Mot de passe actuel')).toHaveAttribute('aria-invalid', 'true');
+
   const since = Date.now();
-  await page.getByRole('textbox', { name: 'Nouvelle adresse électronique' }).fill(newEmail);
-  await page.getByRole('button', { name: 'Recevoir un code à cette adresse' }).click();
+  await emailSection.getByRole('textbox', { name: 'Nouvelle adresse électronique' }).fill(newEmail);
+  await emailSection.getByLabel('Mot de passe actuel').fill(patient.password);
+  await emailSection.getByRole('button', { name: 'Recevoir un code à cette adresse' }).click();
   await expect(page.getByRole('status')).toContainText('Un code à 6 chiffres vient d’être envoyé à l’adresse s•••@exemple.test');
   const code = otpIn(await waitForMail(newEmail, /Votre code/, since));
   await page.getByRole('textbox', { name: 'Code reçu' }).fill(code === '000000' ? '111111' : '000000');

@@ -34,7 +34,7 @@ describe('NOT-4, ACT-9: a new email is confirmed by a code sent to it', () => {
     const p = await anActivePatient(db);
     const actor = holderActor(p);
     const email = newEmail();
-    const { challengeId, sentTo } = await startContactChange(db, actor, { channel: 'EMAIL', value: ` ${email.toUpperCase()} ` }, new Date());
+    const { challengeId, sentTo } = await startContactChange(db, actor, { channel: 'EMAIL', value: ` ${email.toUpperCase()} `, password: p.password }, new Date());
     expect(sentTo).toBe(email.replace(/^(.).*(@.*)$/, '$1•••$2'));
     expect((await contactDetails(db, actor, new Date())).email).toBe(p.email); // nothing changes before the code
 
@@ -50,7 +50,7 @@ describe('NOT-4, ACT-9: a new email is confirmed by a code sent to it', () => {
     const p = await anActivePatient(db);
     const actor = holderActor(p);
     const email = newEmail();
-    const { challengeId } = await startContactChange(db, actor, { channel: 'EMAIL', value: email }, new Date());
+    const { challengeId } = await startContactChange(db, actor, { channel: 'EMAIL', value: email, password: p.password }, new Date());
     const otp = await latestOtp(db, email);
     const wrong = otp === '000000' ? '111111' : '000000';
     await expect(confirmContactChange(db, actor, { channel: 'EMAIL', challengeId, otp: wrong }, new Date()))
@@ -66,7 +66,7 @@ describe('NOT-4, ACT-9: a new email is confirmed by a code sent to it', () => {
   test('a code sent for another account is refused before it is tried, traced, and stays usable by its owner', async () => {
     const [a, b] = await Promise.all([anActivePatient(db), anActivePatient(db)]);
     const email = newEmail();
-    const { challengeId } = await startContactChange(db, holderActor(a), { channel: 'EMAIL', value: email }, new Date());
+    const { challengeId } = await startContactChange(db, holderActor(a), { channel: 'EMAIL', value: email, password: a.password }, new Date());
     const otp = await latestOtp(db, email);
     await expect(confirmContactChange(db, holderActor(b), { channel: 'EMAIL', challengeId, otp }, new Date())).rejects.toBeInstanceOf(AccessDeniedError);
     expect(await traces(b.profileId)).toEqual([expect.objectContaining({ outcome: 'DENIED', reason: 'other-account' })]);
@@ -76,19 +76,34 @@ describe('NOT-4, ACT-9: a new email is confirmed by a code sent to it', () => {
   });
 });
 
+describe('ACT-13: the holder confirms a change of email or mobile with their password', () => {
+  test('ACT-13, ACT-12: a missing or wrong password is told on the form’s password field, counted like a login, nothing is sent', async () => {
+    const p = await anActivePatient(db);
+    const actor = holderActor(p);
+    await expect(startContactChange(db, actor, { channel: 'EMAIL', value: newEmail() }, new Date()))
+      .rejects.toMatchObject({ constructor: ValidationError, field: 'emailPassword', message: 'Le mot de passe actuel est incorrect.' });
+    await expect(startContactChange(db, actor, { channel: 'MOBILE', value: newMobile(), password: 'Pas-le-bon-9!' }, new Date()))
+      .rejects.toMatchObject({ field: 'mobilePassword' });
+    await expect(removeMobile(db, actor, new Date(), 'Pas-le-bon-9!')).rejects.toMatchObject({ field: 'removeMobilePassword' });
+    expect(await db.selectFrom('accounts').select('password_failures').where('id', '=', p.accountId).executeTakeFirstOrThrow()).toEqual({ password_failures: 3 });
+    expect(await db.selectFrom('otp_challenges').select('id').where('subject_id', '=', p.accountId).where('purpose', 'in', ['CONTACT_EMAIL', 'CONTACT_MOBILE']).execute()).toEqual([]);
+    expect((await traces(p.profileId)).map((t) => t.reason)).toEqual(['wrong-password', 'wrong-password', 'wrong-password']);
+  });
+});
+
 describe('NOT-7, ACT-9: the mobile, confirmed by SMS', () => {
-  test('a new mobile gets its code by SMS, is stored as +33… once confirmed; removing it needs no code; both traced', async () => {
+  test('a new mobile gets its code by SMS, is stored as +33… once confirmed; removing it needs no code, only the password (ACT-13); both traced', async () => {
     const p = await anActivePatient(db);
     const actor = holderActor(p);
     const mobile = newMobile();
     const stored = `+33${mobile.slice(1)}`;
     await expect(startContactChange(db, actor, { channel: 'MOBILE', value: '01 23 45 67 89' }, new Date()))
       .rejects.toMatchObject({ field: 'mobile', message: expect.stringContaining('numéro de mobile français') });
-    const { challengeId, sentTo } = await startContactChange(db, actor, { channel: 'MOBILE', value: mobile.replace(/(\d\d)(?=\d)/g, '$1 ') }, new Date());
+    const { challengeId, sentTo } = await startContactChange(db, actor, { channel: 'MOBILE', value: mobile.replace(/(\d\d)(?=\d)/g, '$1 '), password: p.password }, new Date());
     expect(sentTo).toBe(`•• •• •• •• ${mobile.slice(-2)}`);
     await confirmContactChange(db, actor, { channel: 'MOBILE', challengeId, otp: await smsCode(stored) }, new Date());
     expect((await contactDetails(db, actor, new Date())).mobile).toBe(stored);
-    await removeMobile(db, actor, new Date());
+    await removeMobile(db, actor, new Date(), p.password);
     expect((await contactDetails(db, actor, new Date())).mobile).toBeNull();
     expect((await traces(p.profileId)).map((t) => t.target_id)).toEqual(['changed', 'removed']);
     expect(await securityNotices(p.email)).toHaveLength(2);

@@ -18,6 +18,7 @@ const nav = [
   { href: '/admin/urgences', label: 'Accès en urgence' },
   { href: '/admin/logiciels', label: 'Logiciels professionnels' },
   { href: '/admin/conseillers', label: 'Conseillers France Services' },
+  { href: '/admin/sites-france-services', label: 'Sites France Services' },
   { href: '/admin/courriels', label: 'Courriels (démonstration)' },
   { href: '/admin/sms-push', label: 'SMS et notifications push (démonstration)' },
 ];

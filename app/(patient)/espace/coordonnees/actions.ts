@@ -8,7 +8,7 @@ import { contactActions } from '@/app/_forms/contact-actions';
 const PAGE = '/espace/coordonnees';
 const forms = contactActions(PAGE);
 
-/** « Mes coordonnées », step 1: the new email or mobile, a code sent to it. */
+/** « Mes coordonnées », step 1: the new email or mobile and the current password (ACT-13), a code sent to it. */
 export async function startContactAction(form: FormData) {
   const actor = await requireAudience('patient');
   await forms.start(form, (input) => startContactChange(getDb(), actor, input, clock.now()));
@@ -20,7 +20,7 @@ export async function confirmContactAction(form: FormData) {
   await forms.confirm(form, (input) => confirmContactChange(getDb(), actor, input, clock.now()));
 }
 
-export async function removeMobileAction() {
+export async function removeMobileAction(form: FormData) {
   const actor = await requireAudience('patient');
-  await forms.removeMobile(() => removeMobile(getDb(), actor, clock.now()));
+  await forms.removeMobile(form, (password) => removeMobile(getDb(), actor, clock.now(), password));
 }

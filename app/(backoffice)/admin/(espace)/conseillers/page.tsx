@@ -29,6 +29,7 @@ export default async function AdvisorsPage({ searchParams }: { searchParams: Pro
       {mayCreate
         ? <p className="mb-6"><ButtonLink href="/admin/conseillers/nouveau">Créer un compte conseiller</ButtonLink></p>
         : <p className="mb-6">Seul un superviseur crée, désactive ou réactive un compte ; vous pouvez envoyer un nouveau lien de mot de passe à un conseiller.</p>}
+      <p className="mb-6"><Link href="/admin/sites-france-services">Sites France Services et leur activité</Link></p>
 
       <form method="get" className="mb-6 flex max-w-2xl flex-wrap items-end gap-4" aria-label="Filtrer les conseillers">
         <Select label="Espace France Services" name="site" defaultValue={siteId ?? ''} placeholder="Tous les espaces"

@@ -22,8 +22,8 @@ export async function confirmVisitContactAction(form: FormData) {
   await forms.confirm(form, (input) => confirmContactInVisit(getDb(), advisor, input, now));
 }
 
-export async function removeVisitMobileAction() {
+export async function removeVisitMobileAction(form: FormData) {
   const now = clock.now();
   const advisor = await advisorInVisitOrRedirect(now);
-  await forms.removeMobile(() => removeMobileInVisit(getDb(), advisor, now));
+  await forms.removeMobile(form, () => removeMobileInVisit(getDb(), advisor, now));
 }
