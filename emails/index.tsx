@@ -2,6 +2,7 @@ import { render } from '@react-email/render';
 import type { ReactElement } from 'react';
 import { ADVISOR_ACCOUNT_SUBJECT, AdvisorAccountEmail, type AdvisorAccountData } from './advisor-account';
 import { ClosureEmail, OpeningFailedEmail, PurgedEmail, SuspensionEmail, type OpeningFailedData, type PurgedData } from './closure';
+import { IdentifiantReminderEmail, type IdentifiantReminderData } from './identifiant-reminder';
 import { NewCodeEmail, type NewCodeData } from './new-code';
 import { NoticeEmail, type NoticeData } from './notice';
 import { NOTIFICATION_SUBJECT, NotificationEmail, type NotificationEmailData } from './notification';
@@ -23,6 +24,7 @@ export type EmailMessage =
   | { template: 'opposition-receipt'; to: string; data: OppositionReceiptData }
   | { template: 'otp'; to: string; data: OtpData }
   | { template: 'security-alert'; to: string; data: SecurityAlertData }
+  | { template: 'identifiant-reminder'; to: string; data: IdentifiantReminderData }
   | { template: 'representative-invitation'; to: string; data: InvitationData }
   | { template: 'representative-answer'; to: string; data: InvitationAnswerData }
   | { template: 'representative-revoked'; to: string; data: AccessRevokedData }
@@ -63,6 +65,11 @@ export async function renderEmail(message: EmailMessage, extra: Record<string, s
       return both(`Votre code Mon espace santé : ${extra.otp ?? ''}`, <OtpEmail {...message.data} otp={extra.otp ?? ''} />);
     case 'security-alert':
       return both('Alerte de sécurité sur votre compte Mon espace santé', <SecurityAlertEmail {...message.data} />);
+    case 'identifiant-reminder':
+      // ACT-14: the identifiants travel sealed (secret `identifiants`, one per line), merged here only.
+      return both('Votre identifiant Mon espace santé', (
+        <IdentifiantReminderEmail {...message.data} identifiants={(extra.identifiants ?? '').split('\n').filter(Boolean)} />
+      ));
     case 'representative-invitation':
       return both(`Invitation à gérer le profil Mon espace santé de ${message.data.childFirstName}`, <InvitationEmail {...message.data} />);
     case 'representative-answer':

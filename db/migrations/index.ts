@@ -47,6 +47,7 @@ import * as m202611292150 from './202611292150_contact_changes';
 import * as m202611292160 from './202611292160_account_password_changes';
 import * as m202611292180 from './202611292180_visit_closure';
 import * as m202611292190 from './202611292190_france_services_sites';
+import * as m202611292200 from './202611292200_password_reset';
 
 /** Every migration, by name. Forward-only: a landed migration is never edited, only followed. */
 export const migrations: Record<string, Migration> = {
@@ -98,4 +99,5 @@ export const migrations: Record<string, Migration> = {
   '202611292160_account_password_changes': m202611292160,
   '202611292180_visit_closure': m202611292180,
   '202611292190_france_services_sites': m202611292190,
+  '202611292200_password_reset': m202611292200,
 };

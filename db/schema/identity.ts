@@ -113,7 +113,7 @@ export interface EnrolmentsTable {
 }
 
 /** CONTACT_*: a new email or mobile confirmed by a code sent to it (« Mes coordonnées », FS-3). */
-export type OtpPurpose = 'ENROLMENT_EMAIL' | 'PATIENT_LOGIN' | 'STAFF_LOGIN' | 'DATA_EXPORT' | 'CONTACT_EMAIL' | 'CONTACT_MOBILE';
+export type OtpPurpose = 'ENROLMENT_EMAIL' | 'PATIENT_LOGIN' | 'STAFF_LOGIN' | 'DATA_EXPORT' | 'CONTACT_EMAIL' | 'CONTACT_MOBILE' | 'PASSWORD_RESET';
 
 export interface OtpChallengesTable {
   id: Generated<string>;

@@ -95,7 +95,7 @@ async function checkCurrentPassword(db: Db, a: Owned, password: string, field: s
 }
 
 /** NOT-4 in the caller's transaction: the in-app notice and the holder's email; an email alone when no active profile of its own. */
-async function tellHolder(trx: Transaction<DB>, a: Owned, securityEvent: SecurityEvent, email: string, now: Date): Promise<void> {
+export async function tellHolder(trx: Transaction<DB>, a: Pick<Owned, 'accountId' | 'profileId'>, securityEvent: SecurityEvent, email: string, now: Date): Promise<void> {
   const sent = a.profileId ? await notify(trx, { profileId: a.profileId, kind: 'SECURITY', data: { securityEvent }, at: now }) : undefined;
   if (sent?.emailedAccountIds.includes(a.accountId)) return;
   await enqueue(trx, { kind: 'email', message: { template: 'notification', to: email, data: {
@@ -105,6 +105,14 @@ async function tellHolder(trx: Transaction<DB>, a: Owned, securityEvent: Securit
 /** The account changed between reading and writing (another tab, another change): nothing was written. */
 const changedMeanwhile = (field: string) =>
   new ValidationError('credentials.changed-meanwhile', 'Vos identifiants viennent d’être modifiés par ailleurs : rechargez la page et recommencez.', field);
+
+/** A login half done with the former password (its code not yet typed, its ticket not yet redeemed) must not open a session. */
+export async function voidPendingLogins(trx: Transaction<DB>, accountId: string, now: Date): Promise<void> {
+  await trx.updateTable('otp_challenges').set({ voided_at: now }).where('purpose', '=', 'PATIENT_LOGIN')
+    .where('subject_id', '=', accountId).where('used_at', 'is', null).where('voided_at', 'is', null).execute();
+  await trx.updateTable('login_tickets').set({ used_at: now }).where('audience', '=', 'patient')
+    .where('subject_id', '=', accountId).where('used_at', 'is', null).execute();
+}
 
 export type PasswordChangeInput = { currentPassword: string; newPassword: string; newPasswordConfirmation: string };
 
@@ -132,11 +140,7 @@ export async function changePassword(db: Db, actor: Actor, input: PasswordChange
       .set({ password_hash: passwordHash, password_changed_at: now, password_failures: 0, locked_until: null })
       .where('id', '=', a.accountId).where('password_hash', '=', a.passwordHash).executeTakeFirst();
     if (updated.numUpdatedRows === 0n) throw changedMeanwhile(F.currentPassword);
-    // A login half done with the former password (its code not yet typed) must not open a session.
-    await trx.updateTable('otp_challenges').set({ voided_at: now }).where('purpose', '=', 'PATIENT_LOGIN')
-      .where('subject_id', '=', a.accountId).where('used_at', 'is', null).where('voided_at', 'is', null).execute();
-    await trx.updateTable('login_tickets').set({ used_at: now }).where('audience', '=', 'patient')
-      .where('subject_id', '=', a.accountId).where('used_at', 'is', null).execute();
+    await voidPendingLogins(trx, a.accountId, now);
     await tellHolder(trx, a, 'password', a.email, now);
     await recordAccess(trx, { actor: a.actor, action: trace, profileId: a.profileId, at: now, target: { type: 'account-password', id: 'changed' } });
     return { sessionTicket: await issueTicket(trx, 'patient', a.accountId, now) };

@@ -109,6 +109,8 @@ const ACTION_LABELS: Record<string, string> = {
   'account.contact': 'Modification des coordonnées (adresse électronique ou mobile)', // NOT-4, FS-3
   'account.password.change': 'Modification du mot de passe', // ACT-7, NOT-4
   'account.identifiant.change': 'Modification de l’identifiant de connexion', // ACT-8, NOT-4
+  'account.password.reset': 'Nouveau mot de passe choisi (« Mot de passe oublié »)', // ACT-14, NOT-4
+  'account.identifiant.reminder': 'Envoi de l’identifiant de connexion par courriel (« Identifiant oublié »)', // ACT-14
   'notification.delete': 'Suppression d’une notification',
   'notification.list': 'Consultation des notifications',
   'notification.read': 'Notification marquée comme lue',

@@ -10,8 +10,8 @@ import { formatRemainingFr } from './throttle-rules';
 type Trx = Transaction<DB> | Kysely<DB>;
 
 /** Which email wording goes with a purpose (emails/otp.tsx). */
-const EMAIL_PURPOSE: Partial<Record<OtpPurpose, 'email-verification' | 'data-export'>> = {
-  ENROLMENT_EMAIL: 'email-verification', CONTACT_EMAIL: 'email-verification', DATA_EXPORT: 'data-export',
+const EMAIL_PURPOSE: Partial<Record<OtpPurpose, 'email-verification' | 'data-export' | 'password-reset'>> = {
+  ENROLMENT_EMAIL: 'email-verification', CONTACT_EMAIL: 'email-verification', DATA_EXPORT: 'data-export', PASSWORD_RESET: 'password-reset',
 };
 
 /**

@@ -6,8 +6,8 @@ import { startPatientLogin } from '@/app/_auth/login-actions';
 
 export const metadata: Metadata = { title: 'Me connecter' };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ active?: string }> }) {
-  const { active } = await searchParams;
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ active?: string; 'mot-de-passe'?: string }> }) {
+  const { active, 'mot-de-passe': passwordReset } = await searchParams;
   return (
     <>
       <PageTitle title="Me connecter à Mon espace santé" lead="Saisissez votre identifiant et votre mot de passe. Nous vous enverrons ensuite un code par courriel." />
@@ -16,7 +16,17 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           Vous pouvez maintenant vous connecter avec l’identifiant et le mot de passe que vous venez de choisir.
         </Alert>
       )}
+      {passwordReset === '1' && (
+        <Alert variant="success" title="Votre nouveau mot de passe est enregistré">
+          Connectez-vous avec votre identifiant et ce nouveau mot de passe. Vos connexions ouvertes auparavant ont été fermées.
+        </Alert>
+      )}
       <PasswordLoginForm action={startPatientLogin} />
+      <p className="mt-4">
+        <Link href="/connexion/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+        <span aria-hidden="true"> · </span>
+        <Link href="/connexion/identifiant-oublie">Identifiant oublié ?</Link>
+      </p>
       <p className="mt-8">
         Première visite ? <Link href="/activation">Activer mon profil avec mon code provisoire</Link>
       </p>
