@@ -1,13 +1,13 @@
 'use client';
 import { useActionState } from 'react';
 import { Checkbox, Field } from '@/components/ui';
+import { CARTE_VITALE_LABELS, CarteVitaleFields } from '@/components/forms/CarteVitaleFields';
 import { FormFeedback } from '@/components/forms/FormFeedback';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { initialFormState, type FormState } from '@/app/_forms/form-state';
 
 const LABELS = {
-  nir: 'Numéro de sécurité sociale', vitaleSerial: 'Numéro de série de la carte Vitale', birthDate: 'Date de naissance',
-  code: 'Code provisoire', cgu: 'Conditions générales d’utilisation', reopenConsent: 'Réouverture du profil',
+  ...CARTE_VITALE_LABELS, code: 'Code provisoire', cgu: 'Conditions générales d’utilisation', reopenConsent: 'Réouverture du profil',
 };
 
 /** ACT-1 (a): the person identifies with their carte Vitale and the code provisoire of their notice. */
@@ -19,14 +19,7 @@ export function IdentityStepForm({ action }: { action: (s: FormState, f: FormDat
   return (
     <form action={formAction} key={state.version} noValidate>
       <FormFeedback state={state} labels={LABELS} />
-      <Field label={LABELS.nir} name="nir" required autoComplete="off" inputMode="text" defaultValue={v.nir}
-        hint="Les 15 caractères inscrits sur votre carte Vitale, clé comprise (par exemple 2 85 03 75 056 017 15)."
-        error={state.fieldErrors.nir} inputClassName="max-w-md" />
-      <Field label={LABELS.vitaleSerial} name="vitaleSerial" required inputMode="numeric" autoComplete="off" defaultValue={v.vitaleSerial}
-        hint="Au dos de la carte Vitale : 11 chiffres pour une carte avec photo, 8 à 13 chiffres sans photo."
-        error={state.fieldErrors.vitaleSerial} inputClassName="max-w-md" />
-      <Field label={LABELS.birthDate} name="birthDate" required autoComplete="bday" defaultValue={v.birthDate}
-        hint="Format : JJ/MM/AAAA, par exemple 21/03/1985." error={state.fieldErrors.birthDate} inputClassName="max-w-xs" />
+      <CarteVitaleFields state={state} />
       <Field label={LABELS.code} name="code" required autoComplete="off" defaultValue=""
         hint={reopening ? 'Saisissez à nouveau les 8 caractères de votre code provisoire : par sécurité, il n’est pas conservé.' : 'Les 8 caractères reçus par courriel ou par courrier.'}
         error={state.fieldErrors.code} inputClassName="max-w-xs uppercase tracking-widest" />

@@ -1,14 +1,14 @@
 'use client';
 import { useActionState } from 'react';
 import { Checkbox, Field } from '@/components/ui';
+import { CARTE_VITALE_LABELS, CarteVitaleFields } from '@/components/forms/CarteVitaleFields';
 import { FormFeedback } from '@/components/forms/FormFeedback';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { initialFormState, type FormState } from '@/app/_forms/form-state';
 import { DeletionChoice } from './DeletionChoice';
 
 const LABELS = {
-  nir: 'Numéro de sécurité sociale', vitaleSerial: 'Numéro de série de la carte Vitale', birthDate: 'Date de naissance',
-  code: 'Code provisoire', confirmed: 'Confirmation',
+  ...CARTE_VITALE_LABELS, code: 'Code provisoire', confirmed: 'Confirmation',
 };
 
 /** OPP-8: carte Vitale, date of birth and code provisoire; optional deletion; an explicit confirmation. */
@@ -18,13 +18,7 @@ export function CloseWithCodeForm({ action }: { action: (s: FormState, f: FormDa
   return (
     <form action={formAction} key={state.version} noValidate className="max-w-3xl">
       <FormFeedback state={state} labels={LABELS} />
-      <Field label={LABELS.nir} name="nir" required autoComplete="off" defaultValue={v.nir} error={state.fieldErrors.nir}
-        hint="Les 15 caractères inscrits sur la carte Vitale, clé comprise (par exemple 2 85 03 75 056 017 15)." inputClassName="max-w-md" />
-      <Field label={LABELS.vitaleSerial} name="vitaleSerial" required inputMode="numeric" autoComplete="off" defaultValue={v.vitaleSerial}
-        hint="Au dos de la carte Vitale : 11 chiffres pour une carte avec photo, 8 à 13 chiffres sans photo."
-        error={state.fieldErrors.vitaleSerial} inputClassName="max-w-md" />
-      <Field label={LABELS.birthDate} name="birthDate" required autoComplete="bday" defaultValue={v.birthDate}
-        hint="Format : JJ/MM/AAAA, par exemple 21/03/1985." error={state.fieldErrors.birthDate} inputClassName="max-w-xs" />
+      <CarteVitaleFields state={state} />
       <Field label={LABELS.code} name="code" required autoComplete="off" defaultValue=""
         hint="Les 8 caractères reçus par courriel ou par courrier." error={state.fieldErrors.code} inputClassName="max-w-xs uppercase tracking-widest" />
       <DeletionChoice label="Supprimer aussi les données" defaultChecked={v.deleteData === 'oui'} />

@@ -1,6 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import { Checkbox, Field } from '@/components/ui';
+import { CARTE_VITALE_LABELS, CarteVitaleFields } from '@/components/forms/CarteVitaleFields';
 import { FormFeedback } from '@/components/forms/FormFeedback';
 import { SubmitButton } from '@/components/forms/SubmitButton';
 import { initialFormState, type FormState } from '@/app/_forms/form-state';
@@ -8,8 +9,7 @@ import { initialFormState, type FormState } from '@/app/_forms/form-state';
 type Action = (s: FormState, f: FormData) => Promise<FormState>;
 
 const IDENTITY_LABELS = {
-  nir: 'Numéro de sécurité sociale', vitaleSerial: 'Numéro de série de la carte Vitale', birthDate: 'Date de naissance',
-  code: 'Code provisoire', cgu: 'Conditions générales d’utilisation',
+  ...CARTE_VITALE_LABELS, code: 'Code provisoire', cgu: 'Conditions générales d’utilisation',
 };
 
 /**
@@ -18,16 +18,10 @@ const IDENTITY_LABELS = {
  */
 export function AssistedIdentityForm({ action }: { action: Action }) {
   const [state, formAction] = useActionState(action, initialFormState);
-  const v = state.values;
   return (
     <form action={formAction} key={state.version} noValidate>
       <FormFeedback state={state} labels={IDENTITY_LABELS} />
-      <Field label={IDENTITY_LABELS.nir} name="nir" required autoComplete="off" defaultValue={v.nir}
-        hint="Les 15 caractères inscrits sur la carte Vitale, clé comprise." error={state.fieldErrors.nir} inputClassName="max-w-md" />
-      <Field label={IDENTITY_LABELS.vitaleSerial} name="vitaleSerial" required inputMode="numeric" autoComplete="off" defaultValue={v.vitaleSerial}
-        hint="Au dos de la carte Vitale : 11 chiffres pour une carte avec photo, 8 à 13 chiffres sans photo." error={state.fieldErrors.vitaleSerial} inputClassName="max-w-md" />
-      <Field label={IDENTITY_LABELS.birthDate} name="birthDate" required autoComplete="off" defaultValue={v.birthDate}
-        hint="Format : JJ/MM/AAAA, par exemple 21/03/1985." error={state.fieldErrors.birthDate} inputClassName="max-w-xs" />
+      <CarteVitaleFields state={state} who="person" />
       <Field label={IDENTITY_LABELS.code} name="code" type="password" required autoComplete="off"
         hint="Les 8 caractères reçus par courriel ou par courrier. La personne le saisit elle-même : il ne s’affiche pas."
         error={state.fieldErrors.code} inputClassName="max-w-xs" />
