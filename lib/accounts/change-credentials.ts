@@ -95,7 +95,7 @@ async function checkCurrentPassword(db: Db, a: Owned, password: string, field: s
 }
 
 /** NOT-4 in the caller's transaction: the in-app notice and the holder's email; an email alone when no active profile of its own. */
-export async function tellHolder(trx: Transaction<DB>, a: Pick<Owned, 'accountId' | 'profileId'>, securityEvent: SecurityEvent, email: string, now: Date): Promise<void> {
+async function tellHolder(trx: Transaction<DB>, a: Pick<Owned, 'accountId' | 'profileId'>, securityEvent: SecurityEvent, email: string, now: Date): Promise<void> {
   const sent = a.profileId ? await notify(trx, { profileId: a.profileId, kind: 'SECURITY', data: { securityEvent }, at: now }) : undefined;
   if (sent?.emailedAccountIds.includes(a.accountId)) return;
   await enqueue(trx, { kind: 'email', message: { template: 'notification', to: email, data: {
@@ -107,11 +107,46 @@ const changedMeanwhile = (field: string) =>
   new ValidationError('credentials.changed-meanwhile', 'Vos identifiants viennent d’être modifiés par ailleurs : rechargez la page et recommencez.', field);
 
 /** A login half done with the former password (its code not yet typed, its ticket not yet redeemed) must not open a session. */
-export async function voidPendingLogins(trx: Transaction<DB>, accountId: string, now: Date): Promise<void> {
+async function voidPendingLogins(trx: Transaction<DB>, accountId: string, now: Date): Promise<void> {
   await trx.updateTable('otp_challenges').set({ voided_at: now }).where('purpose', '=', 'PATIENT_LOGIN')
     .where('subject_id', '=', accountId).where('used_at', 'is', null).where('voided_at', 'is', null).execute();
   await trx.updateTable('login_tickets').set({ used_at: now }).where('audience', '=', 'patient')
     .where('subject_id', '=', accountId).where('used_at', 'is', null).execute();
+}
+
+type NewPassword = { newPassword: string; newPasswordConfirmation: string };
+type PasswordOwner = { accountId: string; profileId: string | null; email: string; passwordHash: string;
+  identifiant: string; birthName: string; firstNames: string; birthDate: string };
+
+/**
+ * ACT-8, shared by the change (« Mes coordonnées ») and the reset (ACT-14): the activation rules, different from the
+ * password in force, confirmed — each told on its field. Returns the new hash.
+ */
+export async function checkedNewPassword(a: PasswordOwner, input: NewPassword, fields: { newPassword: string; newPasswordConfirmation: string }): Promise<string> {
+  const errors = checkPassword(input.newPassword, { identifiant: a.identifiant, birthName: a.birthName, firstNames: a.firstNames, birthDate: a.birthDate });
+  if (errors.length) throw new ValidationError('credentials.password', errors.join(' '), fields.newPassword);
+  if (await verifyPassword(a.passwordHash, input.newPassword)) {
+    throw new ValidationError('credentials.password-same', 'Le nouveau mot de passe doit être différent du mot de passe actuel.', fields.newPassword);
+  }
+  if (input.newPassword !== input.newPasswordConfirmation) {
+    throw new ValidationError('credentials.password-confirmation', 'Les deux nouveaux mots de passe saisis sont différents.', fields.newPasswordConfirmation);
+  }
+  return hashPassword(input.newPassword);
+}
+
+/**
+ * The new password in force, in the caller's transaction: the hash, `password_changed_at` (every session opened before
+ * ends: lib/auth/session.ts), the lockout cleared, half-done logins voided, the NOT-4 notice. False when the password
+ * changed meanwhile (nothing written).
+ */
+export async function storeNewPassword(trx: Transaction<DB>, a: PasswordOwner, passwordHash: string, now: Date): Promise<boolean> {
+  const updated = await trx.updateTable('accounts')
+    .set({ password_hash: passwordHash, password_changed_at: now, password_failures: 0, locked_until: null })
+    .where('id', '=', a.accountId).where('password_hash', '=', a.passwordHash).executeTakeFirst();
+  if (updated.numUpdatedRows === 0n) return false;
+  await voidPendingLogins(trx, a.accountId, now);
+  await tellHolder(trx, a, 'password', a.email, now);
+  return true;
 }
 
 export type PasswordChangeInput = { currentPassword: string; newPassword: string; newPasswordConfirmation: string };
@@ -126,22 +161,9 @@ export async function changePassword(db: Db, actor: Actor, input: PasswordChange
   const trace = CREDENTIAL_TRACES.password;
   const a = await ownAccount(db, actor, trace, now);
   await checkCurrentPassword(db, a, input.currentPassword, F.currentPassword, trace, now);
-  const errors = checkPassword(input.newPassword, { identifiant: a.identifiant, birthName: a.birthName, firstNames: a.firstNames, birthDate: a.birthDate });
-  if (errors.length) throw new ValidationError('credentials.password', errors.join(' '), F.newPassword);
-  if (input.newPassword === input.currentPassword) {
-    throw new ValidationError('credentials.password-same', 'Le nouveau mot de passe doit être différent du mot de passe actuel.', F.newPassword);
-  }
-  if (input.newPassword !== input.newPasswordConfirmation) {
-    throw new ValidationError('credentials.password-confirmation', 'Les deux nouveaux mots de passe saisis sont différents.', F.newPasswordConfirmation);
-  }
-  const passwordHash = await hashPassword(input.newPassword);
+  const passwordHash = await checkedNewPassword(a, input, F);
   return db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('accounts')
-      .set({ password_hash: passwordHash, password_changed_at: now, password_failures: 0, locked_until: null })
-      .where('id', '=', a.accountId).where('password_hash', '=', a.passwordHash).executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw changedMeanwhile(F.currentPassword);
-    await voidPendingLogins(trx, a.accountId, now);
-    await tellHolder(trx, a, 'password', a.email, now);
+    if (!await storeNewPassword(trx, a, passwordHash, now)) throw changedMeanwhile(F.currentPassword);
     await recordAccess(trx, { actor: a.actor, action: trace, profileId: a.profileId, at: now, target: { type: 'account-password', id: 'changed' } });
     return { sessionTicket: await issueTicket(trx, 'patient', a.accountId, now) };
   });

@@ -1,14 +1,12 @@
 import type { Db } from '@/db/client';
 import type { PublicPersonActor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
-import { checkPassword } from '@/lib/auth/credential-rules';
 import { OtpRateLimitedError } from '@/lib/auth/errors';
 import { issueOtp, verifyOtp } from '@/lib/auth/otp-challenges';
-import { hashPassword, verifyPassword } from '@/lib/auth/passwords';
 import { activationGate, formatRemainingFr } from '@/lib/auth/throttle-rules';
-import { DomainError, ValidationError } from '@/lib/errors';
+import { DomainError } from '@/lib/errors';
 import { normalizeNir } from '@/lib/identity/nir';
-import { tellHolder, voidPendingLogins } from './change-credentials';
+import { checkedNewPassword, storeNewPassword } from './change-credentials';
 import { recordCodeFailure } from './code-attempts';
 
 /**
@@ -135,22 +133,10 @@ export async function completePasswordReset(db: Db, input: NewPasswordInput, now
   const a = await verifiedReset(db, input.challengeId, now);
   if (!a) throw expired();
   if (a.state !== 'ACTIVE') throw unavailable(a.state);
-  const errors = checkPassword(input.newPassword, { identifiant: a.identifiant, birthName: a.birth_name, firstNames: a.first_names, birthDate: a.birth_date });
-  if (errors.length) throw new ValidationError('reset.password', errors.join(' '), RESET_FIELDS.newPassword);
-  if (await verifyPassword(a.passwordHash, input.newPassword)) {
-    throw new ValidationError('reset.password-same', 'Le nouveau mot de passe doit être différent de l’ancien.', RESET_FIELDS.newPassword);
-  }
-  if (input.newPassword !== input.newPasswordConfirmation) {
-    throw new ValidationError('reset.password-confirmation', 'Les deux mots de passe saisis sont différents.', RESET_FIELDS.newPasswordConfirmation);
-  }
-  const passwordHash = await hashPassword(input.newPassword);
+  const owner = { ...a, birthName: a.birth_name, firstNames: a.first_names, birthDate: a.birth_date };
+  const passwordHash = await checkedNewPassword(owner, input, RESET_FIELDS);
   await db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('accounts')
-      .set({ password_hash: passwordHash, password_changed_at: now, password_failures: 0, locked_until: null })
-      .where('id', '=', a.accountId).where('password_hash', '=', a.passwordHash).executeTakeFirst();
-    if (updated.numUpdatedRows === 0n) throw expired();
-    await voidPendingLogins(trx, a.accountId, now);
-    await tellHolder(trx, { accountId: a.accountId, profileId: a.profileId }, 'password', a.email, now);
+    if (!await storeNewPassword(trx, owner, passwordHash, now)) throw expired();
     await recordAccess(trx, { actor: ONLINE, action: RESET_TRACE, profileId: a.profileId, at: now, target: { type: 'account-password', id: 'reset' } });
   });
 }

@@ -142,7 +142,7 @@ describe('ACT-14: « Mot de passe oublié »', () => {
       field: 'newPassword', message: expect.stringContaining('Le mot de passe doit contenir au moins une lettre majuscule.') });
     await expect(reset(challengeId, later(t0, 2 * SECOND), `Camille-${p.birthDate.slice(0, 4)}!x`)).rejects.toMatchObject({ field: 'newPassword' });
     await expect(reset(challengeId, later(t0, 2 * SECOND), p.password)).rejects.toMatchObject({
-      field: 'newPassword', message: 'Le nouveau mot de passe doit être différent de l’ancien.' });
+      field: 'newPassword', message: 'Le nouveau mot de passe doit être différent du mot de passe actuel.' });
     await expect(reset(challengeId, later(t0, 2 * SECOND), NEW_PASSWORD, 'Autre-Chose-12!')).rejects.toMatchObject({ field: 'newPasswordConfirmation' });
     await expect(startLogin(db, 'patient', { identifiant: p.identifiant, password: p.password }, later(t0, 3 * SECOND))).resolves.toMatchObject({ email: p.email });
     await reset(challengeId, later(t0, 4 * SECOND)); // still within the window after refusals
