@@ -96,6 +96,8 @@ test('FS-2..5: an advisor starts a visit, helps the person activate, changes the
     await expect(page).toHaveURL(/\/acces-refuse/);
   }
   await expectAccessible(page);
+  // FS-2, IDOR: a guessed receipt id answers 404, even during a visit.
+  expect((await page.request.get(`/accompagnement/visite/recepisse/${randomUUID()}`)).status()).toBe(404);
   await page.goto('/accompagnement/visite');
 
   // FS-2: « Terminer l’accompagnement », then the summary to print (FS-3) listing both actions.
@@ -109,6 +111,13 @@ test('FS-2..5: an advisor starts a visit, helps the person activate, changes the
   await expectAccessible(page);
   const pdf = await page.request.get(`${page.url()}/pdf`);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
+  // IDOR: another visit's summary (another advisor's, or a guessed id) is « introuvable », page and PDF alike.
+  const other = await db.selectFrom('assisted_visits').innerJoin('staff_users', 'staff_users.id', 'assisted_visits.advisor_id')
+    .select('assisted_visits.id').where('staff_users.identifiant', '!=', advisor.identifiant).limit(1).executeTakeFirst();
+  for (const id of [randomUUID(), ...(other ? [other.id] : [])]) {
+    expect((await page.request.get(`/accompagnement/recapitulatif/${id}`)).status(), id).toBe(404);
+    expect((await page.request.get(`/accompagnement/recapitulatif/${id}/pdf`)).status(), id).toBe(404);
+  }
 
   // FS-2: the visit is over: its pages send the advisor back to their home.
   for (const url of ['/accompagnement/visite/notifications', '/accompagnement/visite/activation']) {
