@@ -19,12 +19,14 @@ export type FormState = {
 
 export const initialFormState: FormState = { status: 'idle', fieldErrors: {}, values: {}, version: 0 };
 
-const SECRET_FIELDS = new Set(['password', 'passwordConfirmation', 'otp', 'code']);
+const SECRET_FIELDS = new Set(['otp', 'code', 'motDePasse']);
+/** Never echoed: codes and every password field (current, new, confirmation). */
+const isSecret = (key: string) => SECRET_FIELDS.has(key) || /password/i.test(key);
 
 export function echoValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of form.entries()) {
-    if (typeof value === 'string' && !SECRET_FIELDS.has(key) && !key.startsWith('$')) values[key] = value;
+    if (typeof value === 'string' && !isSecret(key) && !key.startsWith('$')) values[key] = value;
   }
   return values;
 }
