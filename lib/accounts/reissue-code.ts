@@ -10,6 +10,7 @@ import { maskedContact } from './contact-rules';
 import { sql } from 'kysely';
 import { issueCode } from './issue-code';
 import { transition, type ProfileState } from './lifecycle';
+import { carteVitaleMatches } from '@/lib/auth/credential-rules';
 
 /** CMP-8: at most 3 codes per profile in any 24 hours, whoever asks. */
 export const MAX_CODES_PER_24H = 3;
@@ -66,7 +67,7 @@ export async function requestCodeOnline(db: Db, input: { nir: string; vitaleSeri
   let nir: string;
   try { nir = normalizeNir(input.nir); } catch { throw new UnknownIdentityError(); }
   const profile = await loadTarget(db, { nir });
-  if (!profile || profile.vitale_serial !== input.vitaleSerial.replace(/\s/g, '') || profile.birth_date !== input.birthDate) {
+  if (!profile || !carteVitaleMatches(profile, input)) {
     throw new UnknownIdentityError();
   }
   if (profile.state === 'OPPOSED' && !input.withdrawOpposition) {

@@ -3,11 +3,11 @@ import type { PublicPersonActor } from '@/lib/access/actor';
 import { recordAccess } from '@/lib/audit/record-access';
 import { OtpRateLimitedError } from '@/lib/auth/errors';
 import { issueOtp, verifyOtp } from '@/lib/auth/otp-challenges';
-import { activationGate, formatRemainingFr } from '@/lib/auth/throttle-rules';
 import { DomainError } from '@/lib/errors';
 import { normalizeNir } from '@/lib/identity/nir';
+import { carteVitaleMatches } from '@/lib/auth/credential-rules';
 import { checkedNewPassword, storeNewPassword } from './change-credentials';
-import { recordCodeFailure } from './code-attempts';
+import { ensureCodeAttemptAllowed, recordCodeFailure } from './code-attempts';
 
 /**
  * ACT-14 « Mot de passe oublié », in three steps without a session:
@@ -57,19 +57,12 @@ export async function startPasswordReset(db: Db, input: ResetIdentityInput, now:
   if (!profile) throw new PasswordResetRefusedError('reset.mismatch', RESET_MISMATCH_FR);
 
   // ACT-5, per profile: the same counter as activation, so alternating the two pages buys no extra tries.
-  const failures = (await db.selectFrom('activation_failures').select('at').where('profile_id', '=', profile.id)
-    .where('at', '>', new Date(now.getTime() - 24.5 * 3600_000)).execute()).map((f) => f.at);
-  const gate = activationGate({ consecutiveFailures: profile.activation_streak, lastFailureAt: profile.activation_last_failure_at, failuresLast24h: failures }, now);
-  if (!gate.allowed) {
-    await recordAccess(db, { actor: ONLINE, action: RESET_TRACE, profileId: profile.id, at: now, denied: `reset.${gate.reason}` });
-    throw new PasswordResetRefusedError(`reset.${gate.reason}`, gate.reason === 'wait'
-      ? `Trop de tentatives. Réessayez dans ${formatRemainingFr(gate.retryAt, now)}.`
-      : `Trop de tentatives infructueuses : la demande de nouveau mot de passe est bloquée. Réessayez dans ${formatRemainingFr(gate.retryAt, now)}.`);
-  }
+  const failures = await ensureCodeAttemptAllowed(db, profile, { actor: ONLINE, action: RESET_TRACE }, now,
+    { prefix: 'reset', blocked: 'la demande de nouveau mot de passe', error: PasswordResetRefusedError });
 
   const account = await db.selectFrom('accounts').select(['id', 'email', 'email_verified_at'])
     .where('profile_id', '=', profile.id).executeTakeFirst();
-  const matches = profile.vitale_serial === input.vitaleSerial.replace(/\s/g, '') && profile.birth_date === input.birthDate;
+  const matches = carteVitaleMatches(profile, input);
   if (!matches || !account) {
     await recordCodeFailure(db, profile.id, failures.length, { actor: ONLINE, action: RESET_TRACE, denied: 'identity-mismatch' }, now);
     throw new PasswordResetRefusedError('reset.mismatch', RESET_MISMATCH_FR);

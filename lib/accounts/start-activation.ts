@@ -6,6 +6,7 @@ import { THROTTLE_MESSAGES_FR } from '@/lib/auth/throttle-rules';
 import { ensureCodeAttemptAllowed, recordCodeFailure } from './code-attempts';
 import { normalizeNir } from '@/lib/identity/nir';
 import { hashCode } from './issue-code';
+import { carteVitaleMatches } from '@/lib/auth/credential-rules';
 
 const ENROLMENT = { kind: 'ENROLMENT' } as const;
 const ENROLMENT_TTL_MS = 30 * 60_000;
@@ -32,7 +33,7 @@ export async function startActivation(db: Db, input: StartActivationInput, now: 
   const failures = await ensureCodeAttemptAllowed(db, profile, { actor: ENROLMENT, action: 'profile.activate' }, now);
 
   // ACT-4: only a person whose identity matches may learn that their code expired or was used.
-  const identityMatches = profile.vitale_serial === input.vitaleSerial.replace(/\s/g, '') && profile.birth_date === input.birthDate;
+  const identityMatches = carteVitaleMatches(profile, input);
   // REP-8: a child's profile activated by its parents is handed over at 18, still ACTIVE, without a holder account.
   // CLO-6, CLO-7: a closed profile (not a death) reopens through activation with a new code.
   const reopening = (profile.state === 'CLOSED' || profile.state === 'DELETION_REQUESTED') && profile.closure_reason !== 'DECEASED';

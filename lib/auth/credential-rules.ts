@@ -19,6 +19,11 @@ export function checkVitaleSerial(serial: string): string | null {
   return null;
 }
 
+/** ACT-4: the card typed matches the fund's data (serial without spaces, date of birth). */
+export function carteVitaleMatches(profile: { vitale_serial: string | null; birth_date: string }, typed: { vitaleSerial: string; birthDate: string }): boolean {
+  return profile.vitale_serial === typed.vitaleSerial.replace(/\s/g, '') && profile.birth_date === typed.birthDate;
+}
+
 const EMAIL_LIKE = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const IBAN_LIKE = /^[A-Za-z]{2}\d{2}[A-Za-z0-9]{10,30}$/;
 /** A NIR-shaped string even with a wrong key, or a bare body: still a social-security number to hide. */

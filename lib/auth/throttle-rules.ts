@@ -114,8 +114,9 @@ export function formatRemainingFr(retryAt: Date, now: Date): string {
 export const THROTTLE_MESSAGES_FR = {
   activationWait: (retryAt: Date, now: Date) =>
     `Trop de tentatives. Réessayez dans ${formatRemainingFr(retryAt, now)}.`,
-  activationLocked: (retryAt: Date, now: Date) =>
-    `Trop de tentatives infructueuses : l’activation est bloquée. Réessayez dans ${formatRemainingFr(retryAt, now)}.`,
+  /** `what` is blocked: the activation, or a password reset (ACT-14 shares the ACT-5 counter). */
+  activationLocked: (retryAt: Date, now: Date, what = 'l’activation') =>
+    `Trop de tentatives infructueuses : ${what} est bloquée. Réessayez dans ${formatRemainingFr(retryAt, now)}.`,
   codesInvalidated:
     'Trop de tentatives infructueuses : vos codes provisoires ont été désactivés. Demandez un nouveau code provisoire.',
   ipLimit: (retryAt: Date, now: Date) =>

@@ -8,6 +8,7 @@ import { THROTTLE_MESSAGES_FR } from '@/lib/auth/throttle-rules';
 import { ValidationError } from '@/lib/errors';
 import { normalizeNir } from '@/lib/identity/nir';
 import { closeInTransaction } from './close-profile';
+import { carteVitaleMatches } from '@/lib/auth/credential-rules';
 
 const PUBLIC = { kind: 'PUBLIC' } as const;
 
@@ -23,7 +24,7 @@ export async function closeCreatedWithCode(db: Db, input: { nir: string; vitaleS
   if (!profile) throw new ActivationRefusedError('activation.mismatch', ACTIVATION_MISMATCH_FR);
   const trace = { actor: PUBLIC, action: 'profile.close' };
   const failures = await ensureCodeAttemptAllowed(db, profile, trace, now);
-  const identityMatches = profile.vitale_serial === input.vitaleSerial.replace(/\s/g, '') && profile.birth_date === input.birthDate;
+  const identityMatches = carteVitaleMatches(profile, input);
   const codes = identityMatches ? await db.selectFrom('activation_codes').selectAll().where('profile_id', '=', profile.id)
     .where('used_at', 'is', null).where('invalidated_at', 'is', null).where('expires_at', '>', now).execute() : [];
   const code = codes.find((c) => sameHash(c.code_hash, hashCode(normalizeCode(input.code))));
