@@ -26,7 +26,7 @@ export async function fileJustificatif(db: Db, actor: PatientActor | StaffActor,
     category: 'DOC_ADM', documentDate: parisIsoDay(at.ended?.at ?? at.acceptedAt),
     content: { bytes, mime: 'application/pdf' },
     author: { type: 'MES', id: 'mon-espace-sante', label: 'Mon espace santé' },
-    traceAction, replacesId: previous, ...(actor.kind === 'STAFF' && { trace: { channel: 'BACKOFFICE' as const } }),
+    traceAction, replacesId: previous,
   }, at.ended?.at ?? at.acceptedAt, inTransaction, async (trx, documentId) => {
     // DOC-11: the previous version stays reachable from the new one, as OBSOLETE.
     if (previous) await trx.updateTable('documents').set({ status: 'OBSOLETE', updated_at: at.ended!.at }).where('id', '=', previous).where('status', '=', 'ACTIVE').execute();

@@ -11,7 +11,6 @@ import { effectiveAidantStatus, mayRevoke } from './rules';
 
 const revokeTrace = (actor: PatientActor | StaffActor, link: LinkRow, now: Date): TraceInput => ({
   actor, action: 'profile.aidants.revoke', profileId: link.aided_profile_id, at: now, target: { type: 'aidant-link', id: link.id },
-  ...(actor.kind === 'STAFF' && { channel: 'BACKOFFICE' as const }),
 });
 
 /**

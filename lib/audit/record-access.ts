@@ -63,7 +63,8 @@ function traceFields(input: TraceInput): ChainedFields {
     target_id: input.target?.id ?? null,
     outcome: denied ? 'DENIED' : 'OK',
     reason: denied ?? null,
-    channel: input.channel ?? 'WEB',
+    // CNAM agents only ever act through the back-office; everyone else defaults to the website.
+    channel: input.channel ?? (input.actor.kind === 'STAFF' ? 'BACKOFFICE' : 'WEB'),
   };
 }
 
