@@ -5,6 +5,7 @@ import type { Actor } from '@/lib/access/actor';
 import { ensureStaff } from '@/lib/access/staff-guard';
 import { recordAccess } from '@/lib/audit/record-access';
 import { DomainError, NotFoundError, ValidationError } from '@/lib/errors';
+import { DEPARTEMENTS } from '@/lib/population/departements';
 import { isUuid } from './advisor-rules';
 
 /**
@@ -12,9 +13,7 @@ import { isUuid } from './advisor-rules';
  * edits one (the policy's 'advisor.manage', like the advisor accounts), each change traced in its transaction.
  */
 
-/** Metropolitan départements 01..95 (no 20: Corsica is 2A and 2B), and the overseas 971..976. */
-const DEPARTEMENT = /^(?:0[1-9]|1\d|[2-8]\d|9[0-5]|2A|2B|97[1-6])$/;
-const DEPARTEMENT_MESSAGE = 'Saisissez un code de département valide : deux chiffres (par exemple 23), 2A ou 2B pour la Corse, ou 971 à 976 pour l’outre-mer.';
+const DEPARTEMENT_MESSAGE = 'Saisissez un code de département valide : deux chiffres (par exemple 23), 2A ou 2B pour la Corse, ou 971, 972, 973, 974 ou 976 pour l’outre-mer.';
 
 const text = (missing: string, max: number) =>
   z.string({ error: missing }).trim().transform((s) => s.replace(/\s+/g, ' ')).pipe(
@@ -27,7 +26,7 @@ export const siteInput = z.object({
   departement: z.string({ error: 'Saisissez le code du département.' }).trim().toUpperCase()
     .min(1, 'Saisissez le code du département.')
     .refine((d) => d !== '20', 'Le code 20 n’existe plus : saisissez 2A (Corse-du-Sud) ou 2B (Haute-Corse).')
-    .refine((d) => d === '20' || DEPARTEMENT.test(d), DEPARTEMENT_MESSAGE),
+    .refine((d) => d === '20' || DEPARTEMENTS.has(d), DEPARTEMENT_MESSAGE),
 });
 export type SiteInput = z.input<typeof siteInput>;
 

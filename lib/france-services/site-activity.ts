@@ -3,6 +3,7 @@ import type { Db } from '@/db/client';
 import type { VisitActionKind } from '@/db/schema';
 import type { Actor } from '@/lib/access/actor';
 import { ensureStaff } from '@/lib/access/staff-guard';
+import { parisDay } from '@/lib/campaigns/window';
 import { NotFoundError, ValidationError } from '@/lib/errors';
 import { isUuid } from './advisor-rules';
 import { ACTION_LABELS } from './visits/rules';
@@ -19,8 +20,6 @@ export type PeriodError = { field: 'du' | 'au'; message: string };
 export const MAX_PERIOD_DAYS = 366;
 const DAY_MS = 86_400_000;
 
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /** The UTC midnight of a valid "YYYY-MM-DD", or undefined (31/02, 2026-13-01, free text). */
 function dayValue(value: string): number | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -35,7 +34,7 @@ const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
 /** The current month, Paris time: its first and last days. */
 export function currentMonth(now: Date): ActivityPeriod {
-  const [y, m] = PARIS_DAY.format(now).split('-').map(Number) as [number, number];
+  const [y, m] = parisDay(now).split('-').map(Number) as [number, number];
   return { from: iso(Date.UTC(y, m - 1, 1)), to: iso(Date.UTC(y, m, 0)) };
 }
 

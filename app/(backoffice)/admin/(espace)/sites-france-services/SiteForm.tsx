@@ -23,7 +23,7 @@ export function SiteForm({ action, site, submitLabel }: {
         hint="Par exemple France Services de Guéret. Deux espaces d’une même commune ne peuvent pas porter le même nom." />
       <Field label={LABELS.commune} name="commune" required defaultValue={v.commune} error={e.commune} autoComplete="off" maxLength={80} />
       <Field label={LABELS.departement} name="departement" required defaultValue={v.departement} error={e.departement} autoComplete="off"
-        maxLength={3} inputClassName="max-w-32" hint="Le code : deux chiffres (par exemple 23), 2A ou 2B pour la Corse, 971 à 976 pour l’outre-mer." />
+        maxLength={3} inputClassName="max-w-32" hint="Le code : deux chiffres (par exemple 23), 2A ou 2B pour la Corse, 971 à 974 ou 976 pour l’outre-mer." />
       <SubmitButton>{submitLabel}</SubmitButton>
     </form>
   );
